@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database, Db } from './db/client';
+import { accountRoutes } from './modules/accounts/accounts.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { orgRoutes } from './modules/orgs/orgs.routes';
+import { portalRoutes } from './modules/portal/portal.routes';
+import { systemRoutes } from './modules/system/system.routes';
+import { type RouteAccess, registerAuth } from './plugins/auth';
+import { registerErrorHandling } from './plugins/errors';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    db: Db;
+    config: Config;
+    clock: () => Date;
+    /** Every /api route with its declared access, for the authorization matrix. */
+    apiRoutes: { method: string; url: string; access: RouteAccess }[];
+  }
+}
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  /** The time source; tests pass a controllable clock. */
+  clock?: () => Date;
+  logger?: boolean | { level: string };
+}
+
+const csp = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // Ant Design injects its CSS-in-JS as <style> elements.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Builds the whole platform on an open database; used by main.ts and by every test. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const { config } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const clock = opts.clock ?? (() => new Date());
+  app.decorate('database', opts.database);
+  app.decorate('db', opts.database.db);
+  app.decorate('config', config);
+  app.decorate('clock', clock);
+  app.decorate('apiRoutes', []);
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
+    }
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
+  registerErrorHandling(app, hasWeb ? config.webDist : null);
+  await app.register(helmet, { contentSecurityPolicy: { directives: csp } });
+  await app.register(cookie);
+  registerAuth(app, { db: opts.database.db, config, clock });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '智慧工会平台 API', version: '0.1.0', description: '所有接口以 JSON 交互；错误统一为 { error, message, details? }。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gh_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  for (const routes of [systemRoutes, authRoutes, orgRoutes, accountRoutes, auditRoutes, portalRoutes]) {
+    await app.register(routes);
+  }
+
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      index: false,
+      // Hashed assets never change; HTML is answered by the not-found fallback with no-cache.
+      setHeaders: (reply, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  return app;
+}

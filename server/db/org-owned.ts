@@ -1,0 +1,26 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from './client';
+
+/**
+ * Every table that stores an org's materialized path. Moving an org rewrites the prefix in all of
+ * them in one transaction; a module that adds an org-owned table adds it here.
+ */
+export const orgPathColumns: readonly { table: string; column: string }[] = [
+  { table: 'orgs', column: 'path' },
+  { table: 'departments', column: 'org_path' },
+  { table: 'accounts', column: 'org_path' },
+  { table: 'grants', column: 'org_path' },
+];
+
+/** Rewrites the path prefix `from` to `to` in every org-owned table; returns rows changed per table. */
+export async function rewritePathPrefix(tx: DbOrTx, from: string, to: string): Promise<Record<string, number>> {
+  const changed: Record<string, number> = {};
+  for (const { table, column } of orgPathColumns) {
+    const col = sql.identifier(column);
+    const res = await tx.execute(
+      sql`update ${sql.identifier(table)} set ${col} = ${to} || substr(${col}, ${from.length + 1}) where ${col} like ${`${from}%`}`,
+    );
+    changed[table] = Number((res as { affectedRows?: number; rowCount?: number }).affectedRows ?? (res as { rowCount?: number }).rowCount ?? 0);
+  }
+  return changed;
+}

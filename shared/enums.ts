@@ -1,0 +1,92 @@
+/** Enumerations with their Chinese labels, shared by the server (validation) and the web (display). */
+
+export const orgTypes = {
+  city_federation: '市总工会',
+  county_federation: '县（市、区）总工会',
+  industry_union: '产业工会',
+  town_federation: '乡镇（街道）、园区总工会',
+  grassroots_enterprise: '企业工会',
+  grassroots_institution: '机关事业单位工会',
+  grassroots_joint: '联合工会',
+  grassroots_trade: '行业工会',
+  union_group: '分工会、工会小组',
+} as const;
+export type OrgType = keyof typeof orgTypes;
+export const orgTypeCodes = Object.keys(orgTypes) as [OrgType, ...OrgType[]];
+
+export const grassrootsTypes: readonly OrgType[] = [
+  'grassroots_enterprise',
+  'grassroots_institution',
+  'grassroots_joint',
+  'grassroots_trade',
+];
+
+/** Which parent types each org type may be created under; an empty list marks a root type. */
+export const allowedParentTypes: Record<OrgType, readonly OrgType[]> = {
+  city_federation: [],
+  county_federation: ['city_federation'],
+  industry_union: ['city_federation', 'county_federation'],
+  town_federation: ['city_federation', 'county_federation'],
+  grassroots_enterprise: ['city_federation', 'county_federation', 'industry_union', 'town_federation'],
+  grassroots_institution: ['city_federation', 'county_federation', 'industry_union', 'town_federation'],
+  grassroots_joint: ['city_federation', 'county_federation', 'industry_union', 'town_federation'],
+  grassroots_trade: ['city_federation', 'county_federation', 'industry_union', 'town_federation'],
+  union_group: [...grassrootsTypes, 'union_group'],
+};
+
+/** Org types that have departments (部室). */
+export const federationTypes: readonly OrgType[] = ['city_federation', 'county_federation'];
+
+/** The departments every federation is created with (DOMAIN.md). */
+export const defaultDepartments = [
+  '办公室',
+  '组织部（基层工作部）',
+  '宣传教育和网络工作部',
+  '劳动和经济工作部',
+  '权益保障部',
+  '法律工作部',
+  '财务部',
+  '女职工部',
+  '经费审查委员会',
+] as const;
+
+export const orgStatuses = { active: '正常', merged: '已合并', dissolved: '已撤销' } as const;
+export type OrgStatus = keyof typeof orgStatuses;
+export const orgStatusCodes = Object.keys(orgStatuses) as [OrgStatus, ...OrgStatus[]];
+
+export const accountStatuses = { active: '正常', locked: '已锁定' } as const;
+export type AccountStatus = keyof typeof accountStatuses;
+export const accountStatusCodes = Object.keys(accountStatuses) as [AccountStatus, ...AccountStatus[]];
+
+export const auditResults = { success: '成功', failure: '失败', denied: '拒绝' } as const;
+export type AuditResult = keyof typeof auditResults;
+export const auditResultCodes = Object.keys(auditResults) as [AuditResult, ...AuditResult[]];
+
+/** Every audit action code with its Chinese label; the audit page filters by these. */
+export const auditActions = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.logout': '退出登录',
+  'auth.password_change': '修改密码',
+  'auth.locked_out': '多次失败被锁定',
+  'orgs.create': '新建组织',
+  'orgs.update': '编辑组织',
+  'orgs.move': '调整隶属关系',
+  'orgs.dissolve': '撤销组织',
+  'orgs.merge': '合并组织',
+  'orgs.department_create': '新建部室',
+  'accounts.create': '新建账号',
+  'accounts.update': '编辑账号',
+  'accounts.grant': '授予角色',
+  'accounts.revoke': '撤销角色',
+  'accounts.reset_password': '重置密码',
+  'accounts.lock': '锁定账号',
+  'accounts.unlock': '解锁账号',
+  'sessions.end': '强制下线',
+  'access.denied': '越权访问被拒绝',
+} as const;
+export type AuditAction = keyof typeof auditActions;
+export const auditActionCodes = Object.keys(auditActions) as [AuditAction, ...AuditAction[]];
+
+export const auditTargetTypes = { org: '组织', account: '账号', session: '会话', department: '部室' } as const;
+export type AuditTargetType = keyof typeof auditTargetTypes;

@@ -1,0 +1,76 @@
+/**
+ * Permission codes and roles: the shared vocabulary of the route guards, the menu, the buttons and
+ * the audit log. A role is a named set of codes; an account holds role grants, each at an org, and a
+ * grant's codes apply to that org's whole subtree.
+ */
+export const permissions = {
+  'orgs.read': '查看组织',
+  'orgs.create': '新建组织',
+  'orgs.update': '编辑组织',
+  'orgs.move': '调整隶属关系',
+  'orgs.dissolve': '撤销、合并组织',
+  'accounts.read': '查看账号',
+  'accounts.manage': '管理账号与授权',
+  'sessions.manage': '强制下线',
+  'audit.read': '查看审计日志',
+  'portal.use': '使用会员服务',
+} as const;
+
+export type PermissionCode = keyof typeof permissions;
+
+export const roleCodes = ['platform_admin', 'federation_staff', 'union_admin', 'union_cadre', 'member'] as const;
+export type RoleCode = (typeof roleCodes)[number];
+
+export interface RoleDefinition {
+  name: string;
+  description: string;
+  permissions: readonly PermissionCode[];
+}
+
+const adminCodes: PermissionCode[] = [
+  'orgs.read',
+  'orgs.create',
+  'orgs.update',
+  'orgs.move',
+  'orgs.dissolve',
+  'accounts.read',
+  'accounts.manage',
+  'sessions.manage',
+  'audit.read',
+];
+
+export const roles: Record<RoleCode, RoleDefinition> = {
+  platform_admin: {
+    name: '平台管理员',
+    description: '管理全平台的组织、账号与审计',
+    permissions: adminCodes,
+  },
+  federation_staff: {
+    name: '总工会工作人员',
+    description: '总工会部室工作人员，查看本级及下级组织',
+    permissions: ['orgs.read', 'accounts.read'],
+  },
+  union_admin: {
+    name: '工会管理员',
+    description: '管理本工会及全部下级组织与账号',
+    permissions: adminCodes,
+  },
+  union_cadre: {
+    name: '工会干部',
+    description: '查看本工会及下级组织，填报工作',
+    permissions: ['orgs.read'],
+  },
+  member: {
+    name: '会员',
+    description: '只能查看和办理本人的事项',
+    permissions: ['portal.use'],
+  },
+};
+
+/** Roles that only a platform admin may grant. */
+export const restrictedRoles: readonly RoleCode[] = ['platform_admin'];
+
+/** Whether the permission code exists. */
+export function isPermissionCode(code: string): code is PermissionCode {
+  return code in permissions;
+}

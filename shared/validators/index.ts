@@ -1,0 +1,3 @@
+export * from './creditCode.ts';
+export * from './idNumber.ts';
+export * from './mobile.ts';

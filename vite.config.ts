@@ -1,0 +1,65 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const webRoot = fileURLToPath(new URL('./web', import.meta.url));
+const inNodeModules = (pkgs: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${pkgs})[\\\\/]`);
+
+/** In dev, /m and /m/* are the portal's pages: answer them with web/m/index.html as the server does. */
+function portalFallback(): Plugin {
+  return {
+    name: 'gonghui-portal-fallback',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const url = req.url?.split('?')[0] ?? '';
+        const isPortalPage = (url === '/m' || url.startsWith('/m/')) && !/\.[a-z0-9]+$/i.test(url);
+        if (req.method === 'GET' && isPortalPage) req.url = '/m/index.html';
+        next();
+      });
+    },
+  };
+}
+
+/**
+ * Two single-page apps from one build: the admin (web/index.html, served at /) and the member portal
+ * (web/m/index.html, served at /m). The server answers unknown paths with the matching index.html.
+ */
+export default defineConfig({
+  root: webRoot,
+  base: '/',
+  plugins: [react(), portalFallback()],
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    // The portal is plain ES2022 for recent phone browsers; nothing here needs older syntax.
+    target: 'es2022',
+    // Vite 8 bundles with Rolldown; `rollupOptions` is its deprecated alias.
+    rolldownOptions: {
+      input: {
+        admin: `${webRoot}/index.html`,
+        portal: `${webRoot}/m/index.html`,
+      },
+      output: {
+        codeSplitting: {
+          // Vendor groups keep long-lived caching across releases. React is shared by both apps; antd
+          // (admin) and antd-mobile (portal) get their own chunks so a phone never downloads antd.
+          // Shared helpers of both UI kits stay in Rolldown's automatic chunks, which are entry-aware.
+          groups: [
+            { name: 'react', test: inNodeModules('react|react-dom|scheduler|react-router|@tanstack'), priority: 30 },
+            {
+              name: 'antd',
+              test: inNodeModules('antd|@ant-design|@rc-component|rc-[^\\\\/]+'),
+              priority: 20,
+              includeDependenciesRecursively: false,
+            },
+            { name: 'antd-mobile', test: inNodeModules('antd-mobile'), priority: 10, includeDependenciesRecursively: false },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});
