@@ -32,7 +32,16 @@ for (const [i, run] of runs.entries()) {
   const out = path.join(dir, `${i}.json`);
   const res = spawnSync(
     'npx',
-    ['vitest', 'run', '--project', run.project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra],
+    [
+      'vitest',
+      'run',
+      '--project',
+      run.project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+      ...extra,
+    ],
     { stdio: 'inherit', env: { ...process.env, TZ: 'Asia/Shanghai', ...run.env } },
   );
   if (!fs.existsSync(out)) {

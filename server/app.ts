@@ -6,8 +6,19 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import { accountRoutes } from './modules/accounts/accounts.routes';
@@ -19,7 +30,13 @@ import { systemRoutes } from './modules/system/system.routes';
 import { type RouteAccess, registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -95,7 +112,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: '智慧工会平台 API', version: '0.1.0', description: '所有接口以 JSON 交互；错误统一为 { error, message, details? }。' },
+      info: {
+        title: '智慧工会平台 API',
+        version: '0.1.0',
+        description: '所有接口以 JSON 交互；错误统一为 { error, message, details? }。',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gh_session' } } },
     },
     transform: jsonSchemaTransform,
@@ -112,7 +133,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       index: false,
       // Hashed assets never change; HTML is answered by the not-found fallback with no-cache.
       setHeaders: (reply, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }

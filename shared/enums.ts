@@ -88,5 +88,10 @@ export const auditActions = {
 export type AuditAction = keyof typeof auditActions;
 export const auditActionCodes = Object.keys(auditActions) as [AuditAction, ...AuditAction[]];
 
-export const auditTargetTypes = { org: '组织', account: '账号', session: '会话', department: '部室' } as const;
+export const auditTargetTypes = {
+  org: '组织',
+  account: '账号',
+  session: '会话',
+  department: '部室',
+} as const;
 export type AuditTargetType = keyof typeof auditTargetTypes;

@@ -20,7 +20,10 @@ export const errorCatalog = {
   'auth/csrf': { status: 403, message: '页面已过期，请刷新后重试' },
   'auth/forbidden': { status: 403, message: '没有权限执行此操作' },
   'auth/password_change_required': { status: 403, message: '首次登录请先修改密码' },
-  'auth/weak_password': { status: 400, message: '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类' },
+  'auth/weak_password': {
+    status: 400,
+    message: '密码至少 10 位，且包含大写字母、小写字母、数字、符号中的至少三类',
+  },
   'auth/wrong_password': { status: 400, message: '当前密码不正确' },
   'auth/same_password': { status: 400, message: '新密码不能与当前密码相同' },
   'orgs/not_found': { status: 404, message: '组织不存在' },

@@ -8,7 +8,12 @@ import { buildCity, buildUser, signIn, testPassword } from './factories';
 const w = useTestApp({ loginLimitPerIp: 100_000, loginLimitPerAccount: 100 });
 
 const login = (username: string, password: string, ip = '127.0.0.1') =>
-  w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+  w.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+  });
 
 describe('login and sessions', () => {
   it('logs in by username or mobile and sets a HttpOnly SameSite=Lax cookie', async () => {
@@ -33,7 +38,10 @@ describe('login and sessions', () => {
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ error: 'auth/invalid_credentials' });
     expect(res.json().message).toMatch(/用户名或密码错误/);
-    const rows = await w.db.select().from(auditLog).where(eq(auditLog.targetId, String(user.id)));
+    const rows = await w.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(user.id)));
     expect(rows.map((r) => r.action)).toContain('auth.login_failed');
     const unknown = await login('nobody_here', 'Wrong@Pass2024');
     expect(unknown.statusCode).toBe(401);
@@ -113,14 +121,26 @@ describe('login and sessions', () => {
     const blocked = await agent.get(`/api/orgs/${city.countyA.id}`);
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error).toBe('auth/password_change_required');
-    const weak = await agent.post('/api/auth/password', { currentPassword: testPassword, newPassword: 'short1A' });
+    const weak = await agent.post('/api/auth/password', {
+      currentPassword: testPassword,
+      newPassword: 'short1A',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().message).toMatch(/至少 10 位/);
-    const twoClasses = await agent.post('/api/auth/password', { currentPassword: testPassword, newPassword: 'abcdefghij12' });
+    const twoClasses = await agent.post('/api/auth/password', {
+      currentPassword: testPassword,
+      newPassword: 'abcdefghij12',
+    });
     expect(twoClasses.statusCode).toBe(400);
-    const wrongCurrent = await agent.post('/api/auth/password', { currentPassword: 'Nope@2024xx', newPassword: 'New@Pass2025x' });
+    const wrongCurrent = await agent.post('/api/auth/password', {
+      currentPassword: 'Nope@2024xx',
+      newPassword: 'New@Pass2025x',
+    });
     expect(wrongCurrent.json().error).toBe('auth/wrong_password');
-    const ok = await agent.post('/api/auth/password', { currentPassword: testPassword, newPassword: 'New@Pass2025x' });
+    const ok = await agent.post('/api/auth/password', {
+      currentPassword: testPassword,
+      newPassword: 'New@Pass2025x',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await agent.get(`/api/orgs/${city.countyA.id}`)).statusCode).toBe(200);
     const [row] = await w.db.select().from(accounts).where(eq(accounts.id, user.id));
@@ -143,7 +163,12 @@ describe('login and sessions', () => {
 describe('login rate limits', () => {
   const limited = useTestApp({ loginLimitPerIp: 8, loginLimitPerAccount: 3, loginLimitWindowSeconds: 300 });
   const attempt = (username: string, ip: string) =>
-    limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'x' }, remoteAddress: ip });
+    limited.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: 'x' },
+      remoteAddress: ip,
+    });
 
   it('limits attempts per account and per IP within a window', async () => {
     for (let i = 0; i < 3; i++) expect((await attempt('someone', `10.0.0.${i + 1}`)).statusCode).toBe(401);

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { InjectOptions } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { z } from 'zod';
-import type { RoleCode } from '../shared/permissions';
-import type { meResponse } from '../shared/schemas/auth';
-import { makeCreditCode } from '../shared/validators/creditCode';
 import type { App } from '../server/app';
 import type { DbOrTx } from '../server/db/client';
 import type { OrgRow } from '../server/modules/orgs/orgs.tables';
 import { makeAccount, makeOrg } from '../server/seed/factories';
+import type { RoleCode } from '../shared/permissions';
+import type { meResponse } from '../shared/schemas/auth';
+import { makeCreditCode } from '../shared/validators/creditCode';
 
 export const testPassword = 'Test@Pass2024';
 
@@ -24,9 +24,21 @@ export const creditCode = (area = '320600') => makeCreditCode('81', area, ++cred
  */
 export async function buildCity(db: DbOrTx) {
   const s = uid();
-  const root = await makeOrg(db, null, { name: `测试市总工会${s}`, type: 'city_federation', areaCode: '320600' });
-  const countyA = await makeOrg(db, root, { name: `甲区总工会${s}`, type: 'county_federation', areaCode: '320614' });
-  const countyB = await makeOrg(db, root, { name: `乙区总工会${s}`, type: 'county_federation', areaCode: '320613' });
+  const root = await makeOrg(db, null, {
+    name: `测试市总工会${s}`,
+    type: 'city_federation',
+    areaCode: '320600',
+  });
+  const countyA = await makeOrg(db, root, {
+    name: `甲区总工会${s}`,
+    type: 'county_federation',
+    areaCode: '320614',
+  });
+  const countyB = await makeOrg(db, root, {
+    name: `乙区总工会${s}`,
+    type: 'county_federation',
+    areaCode: '320613',
+  });
   const townA = await makeOrg(db, countyA, { name: `甲区常乐镇总工会${s}`, type: 'town_federation' });
   const unionA = await makeOrg(db, townA, {
     name: `甲区纺织有限公司工会${s}`,
@@ -34,7 +46,10 @@ export async function buildCity(db: DbOrTx) {
     creditCode: creditCode('320614'),
   });
   const groupA = await makeOrg(db, unionA, { name: `一车间工会小组${s}`, type: 'union_group' });
-  const unionB = await makeOrg(db, countyB, { name: `乙区机械有限公司工会${s}`, type: 'grassroots_enterprise' });
+  const unionB = await makeOrg(db, countyB, {
+    name: `乙区机械有限公司工会${s}`,
+    type: 'grassroots_enterprise',
+  });
   return { root, countyA, countyB, townA, unionA, groupA, unionB };
 }
 export type City = Awaited<ReturnType<typeof buildCity>>;
@@ -58,16 +73,17 @@ export async function buildUser(
 }
 
 type Me = z.infer<typeof meResponse>;
+type Response = LightMyRequestResponse;
 
 /** A signed-in client: sends the session cookie and, on writes, the CSRF header. */
 export interface Agent {
   me: Me;
   cookie: string;
-  request(method: InjectOptions['method'], url: string, payload?: unknown): ReturnType<App['inject']>;
-  get(url: string): ReturnType<App['inject']>;
-  post(url: string, payload?: unknown): ReturnType<App['inject']>;
-  patch(url: string, payload?: unknown): ReturnType<App['inject']>;
-  delete(url: string): ReturnType<App['inject']>;
+  request(method: InjectOptions['method'], url: string, payload?: unknown): Promise<Response>;
+  get(url: string): Promise<Response>;
+  post(url: string, payload?: unknown): Promise<Response>;
+  patch(url: string, payload?: unknown): Promise<Response>;
+  delete(url: string): Promise<Response>;
 }
 
 /** Logs in through the API and returns an agent for that session. */
@@ -77,7 +93,7 @@ export async function signIn(app: App, username: string, password = testPassword
   const setCookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('gh_session='));
   const cookie = setCookie?.split(';')[0] ?? '';
   const me = res.json() as Me;
-  const request = (method: InjectOptions['method'], url: string, payload?: unknown) =>
+  const request = (method: InjectOptions['method'], url: string, payload?: unknown): Promise<Response> =>
     app.inject({
       method,
       url,

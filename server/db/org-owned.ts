@@ -20,7 +20,11 @@ export async function rewritePathPrefix(tx: DbOrTx, from: string, to: string): P
     const res = await tx.execute(
       sql`update ${sql.identifier(table)} set ${col} = ${to} || substr(${col}, ${from.length + 1}) where ${col} like ${`${from}%`}`,
     );
-    changed[table] = Number((res as { affectedRows?: number; rowCount?: number }).affectedRows ?? (res as { rowCount?: number }).rowCount ?? 0);
+    changed[table] = Number(
+      (res as { affectedRows?: number; rowCount?: number }).affectedRows ??
+        (res as { rowCount?: number }).rowCount ??
+        0,
+    );
   }
   return changed;
 }

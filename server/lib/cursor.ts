@@ -19,7 +19,11 @@ export function decodeCursor<T extends readonly ('string' | 'number')[]>(
   } catch {
     // fall through to the error below
   }
-  throw new AppError('common/invalid_input', [{ field: 'cursor', message: '分页游标无效' }], '分页游标无效，请从第一页重新查询');
+  throw new AppError(
+    'common/invalid_input',
+    [{ field: 'cursor', message: '分页游标无效' }],
+    '分页游标无效，请从第一页重新查询',
+  );
 }
 
 /** Splits a page fetched with limit + 1 rows into items and the next cursor. */

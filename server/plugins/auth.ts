@@ -66,7 +66,10 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
     }
     const actor = found.actor;
     req.actor = actor;
-    if (!safeMethods.has(req.method) && !sameToken(req.headers['x-csrf-token'] as string | undefined, actor.session.csrfToken)) {
+    if (
+      !safeMethods.has(req.method) &&
+      !sameToken(req.headers['x-csrf-token'] as string | undefined, actor.session.csrfToken)
+    ) {
       throw new AppError('auth/csrf');
     }
     if (actor.mustChangePassword && !req.routeOptions.config.allowBeforePasswordChange) {
@@ -78,12 +81,25 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
         await appendAudit(
           deps.db,
           { actor, grant: null, meta: requestMeta(req), at: now },
-          { action: 'access.denied', result: 'denied', orgPath: actor.orgPath, details: { route: `${req.method} ${req.routeOptions.url}`, permission } },
+          {
+            action: 'access.denied',
+            result: 'denied',
+            orgPath: actor.orgPath,
+            details: { route: `${req.method} ${req.routeOptions.url}`, permission },
+          },
         );
       }
       throw new AppError('auth/forbidden');
     }
     const scope = permission ? scopeFor(actor, permission) : { permission: null, paths: [], grants: [] };
-    req.ctx = { db: deps.db, rootDb: deps.db, actor, scope, now, meta: requestMeta(req), config: deps.config };
+    req.ctx = {
+      db: deps.db,
+      rootDb: deps.db,
+      actor,
+      scope,
+      now,
+      meta: requestMeta(req),
+      config: deps.config,
+    };
   });
 }

@@ -19,7 +19,11 @@ const fieldNames: Record<string, string> = { body: '请求内容', querystring: 
 
 /** The error body for a catalog id. */
 export function errorBody(id: ErrorId, details?: unknown, message?: string): ErrorBody {
-  return { error: id, message: message ?? errorCatalog[id].message, ...(details === undefined ? {} : { details }) };
+  return {
+    error: id,
+    message: message ?? errorCatalog[id].message,
+    ...(details === undefined ? {} : { details }),
+  };
 }
 
 // Fastify's own errors for malformed requests, mapped to catalog ids.

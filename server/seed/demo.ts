@@ -3,10 +3,10 @@ import type { OrgType } from '../../shared/enums';
 import { makeCreditCode } from '../../shared/validators/creditCode';
 import { type DbOrTx, queryRows } from '../db/client';
 import { pinyinInitials } from '../lib/pinyin';
-import { orgs } from '../modules/orgs/orgs.tables';
 import type { OrgRow } from '../modules/orgs/orgs.tables';
-import { settings } from '../modules/system/system.tables';
+import { orgs } from '../modules/orgs/orgs.tables';
 import { demoPassword } from '../modules/system/system.routes';
+import { settings } from '../modules/system/system.tables';
 import { makeAccount, makeOrg, type OrgSpec } from './factories';
 import * as place from './nantong';
 
@@ -96,7 +96,14 @@ async function insertMany(db: DbOrTx, specs: GrassrootsSpec[]) {
   );
   const rows = specs.map(({ parent, ...spec }, i) => {
     const id = Number(ids[i]?.id);
-    return { ...spec, id, parentId: parent.id, path: `${parent.path}${id}/`, depth: parent.depth + 1, nameInitials: pinyinInitials(spec.name) };
+    return {
+      ...spec,
+      id,
+      parentId: parent.id,
+      path: `${parent.path}${id}/`,
+      depth: parent.depth + 1,
+      nameInitials: pinyinInitials(spec.name),
+    };
   });
   for (let i = 0; i < rows.length; i += 500) await db.insert(orgs).values(rows.slice(i, i + 500));
 }
@@ -126,7 +133,12 @@ export async function seedDemo(db: DbOrTx, opts: { grassrootsPerTown?: number } 
     const specs: GrassrootsSpec[] = [];
     let demoPark: OrgRow | null = null;
     for (const [i, name] of place.industryUnions.entries()) {
-      const union = await makeOrg(tx, root, { name, type: 'industry_union', areaCode: '320600', creditCode: makeCreditCode('81', '320600', 10 + i) });
+      const union = await makeOrg(tx, root, {
+        name,
+        type: 'industry_union',
+        areaCode: '320600',
+        creditCode: makeCreditCode('81', '320600', 10 + i),
+      });
       for (let k = 0; k < 15; k++) specs.push(make(union, '320600', '南通', '南通市'));
     }
     for (const [d, district] of place.districts.entries()) {
@@ -171,11 +183,39 @@ export async function seedDemo(db: DbOrTx, opts: { grassrootsPerTown?: number } 
     const haimen = await tx.query.orgs.findFirst({ where: eq(orgs.name, '海门区总工会') });
     if (!haimen) throw new Error('海门区总工会 missing');
     const password = demoPassword;
-    await makeAccount(tx, { username: 'city_admin', displayName: '市总平台管理员', password, org: root, grants: [{ role: 'platform_admin', org: root }] });
-    await makeAccount(tx, { username: 'haimen_admin', displayName: '海门区总工会管理员', password, org: haimen, grants: [{ role: 'union_admin', org: haimen }] });
-    await makeAccount(tx, { username: 'union_admin', displayName: '陈丽华', password, org: demoUnion, grants: [{ role: 'union_admin', org: demoUnion }] });
-    await makeAccount(tx, { username: 'worker', displayName: '张建国', password, org: demoUnion, mobile: '13800000001', grants: [{ role: 'member', org: demoUnion }] });
-    await tx.insert(settings).values({ key: 'demo', value: true }).onConflictDoUpdate({ target: settings.key, set: { value: true } });
+    await makeAccount(tx, {
+      username: 'city_admin',
+      displayName: '市总平台管理员',
+      password,
+      org: root,
+      grants: [{ role: 'platform_admin', org: root }],
+    });
+    await makeAccount(tx, {
+      username: 'haimen_admin',
+      displayName: '海门区总工会管理员',
+      password,
+      org: haimen,
+      grants: [{ role: 'union_admin', org: haimen }],
+    });
+    await makeAccount(tx, {
+      username: 'union_admin',
+      displayName: '陈丽华',
+      password,
+      org: demoUnion,
+      grants: [{ role: 'union_admin', org: demoUnion }],
+    });
+    await makeAccount(tx, {
+      username: 'worker',
+      displayName: '张建国',
+      password,
+      org: demoUnion,
+      mobile: '13800000001',
+      grants: [{ role: 'member', org: demoUnion }],
+    });
+    await tx
+      .insert(settings)
+      .values({ key: 'demo', value: true })
+      .onConflictDoUpdate({ target: settings.key, set: { value: true } });
     const [total] = await tx.select({ n: count() }).from(orgs);
     return { orgs: Number(total?.n ?? 0) };
   });

@@ -63,9 +63,13 @@ export async function makeAccount(db: DbOrTx, spec: AccountSpec) {
     .returning();
   if (!account) throw new Error('insert returned no row');
   for (const g of spec.grants ?? []) {
-    await db
-      .insert(grants)
-      .values({ accountId: account.id, role: g.role, orgId: g.org.id, orgPath: g.org.path, departmentId: g.departmentId ?? null });
+    await db.insert(grants).values({
+      accountId: account.id,
+      role: g.role,
+      orgId: g.org.id,
+      orgPath: g.org.path,
+      departmentId: g.departmentId ?? null,
+    });
   }
   return account;
 }

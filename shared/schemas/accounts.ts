@@ -7,7 +7,9 @@ import { idSchema, pageOf, pageQuery, text, timestamp, z } from './common';
 const username = z
   .string()
   .trim()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, { error: '用户名为 3–32 位字母、数字、下划线、点或连字符，以字母开头' });
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, {
+    error: '用户名为 3–32 位字母、数字、下划线、点或连字符，以字母开头',
+  });
 
 const mobile = z
   .string()

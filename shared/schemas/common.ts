@@ -19,7 +19,11 @@ export const pageQuery = {
 
 /** A page of items with the cursor of the next page (null on the last page). */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().optional() });
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().optional(),
+  });
 }
 
 export const isoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
@@ -32,7 +36,7 @@ export function text(max: number, min = 1) {
     .trim()
     .min(min, { error: min <= 1 ? '不能为空' : `至少 ${min} 个字符` })
     .max(max, { error: `不能超过 ${max} 个字符` })
-    .refine((v) => !/[\u0000-\u001f]/.test(v), { error: '不能包含控制字符' });
+    .refine((v) => !/\p{Cc}/u.test(v), { error: '不能包含控制字符' });
 }
 
 export const okResponse = z.object({ ok: z.literal(true) });

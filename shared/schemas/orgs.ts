@@ -105,7 +105,9 @@ export const orgSearchQuery = z.strictObject({
 
 export const orgPage = pageOf(orgView);
 
-export const orgSearchHit = orgView.extend({ breadcrumbs: z.array(z.object({ id: z.number().int(), name: z.string() })) });
+export const orgSearchHit = orgView.extend({
+  breadcrumbs: z.array(z.object({ id: z.number().int(), name: z.string() })),
+});
 export const orgSearchPage = pageOf(orgSearchHit);
 
 export const orgStats = z.object({

@@ -4,9 +4,7 @@ import { toHalfWidth } from './text.ts';
 export type CreditCodeProblem = 'format' | 'check_character';
 
 /** Result of {@link parseCreditCode}. */
-export type CreditCodeResult =
-  | { ok: true; value: string }
-  | { ok: false; problem: CreditCodeProblem; message: string };
+export type CreditCodeResult = { ok: true; value: string } | { ok: false; problem: CreditCodeProblem; message: string };
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -44,10 +42,7 @@ export function parseCreditCode(raw: string): CreditCodeResult {
   if (value.length !== 18) return fail('format', `统一社会信用代码应为18位（当前为 ${value.length} 位）`);
   const bad = [...value].find((ch) => !ALPHABET.includes(ch));
   if (bad !== undefined) {
-    return fail(
-      'format',
-      `统一社会信用代码含有无效字符“${bad}”（只能使用数字和除 I、O、Z、S、V 以外的大写字母）`,
-    );
+    return fail('format', `统一社会信用代码含有无效字符“${bad}”（只能使用数字和除 I、O、Z、S、V 以外的大写字母）`);
   }
   if (!/^\d{6}$/.test(value.slice(2, 8))) {
     return fail('format', '统一社会信用代码第3至8位应为6位数字的行政区划码');

@@ -38,10 +38,7 @@ export function parseIdNumber(raw: string, today: string = localToday()): IdNumb
   const value = toHalfWidth(raw).replace(/\s+/g, '').toUpperCase();
   if (value === '') return fail('format', '请输入身份证号码');
   if (!/^\d{17}[\dX]$/.test(value)) {
-    return fail(
-      'format',
-      `身份证号码应为18位：前17位为数字，最后一位为数字或 X（当前为 ${value.length} 位）`,
-    );
+    return fail('format', `身份证号码应为18位：前17位为数字，最后一位为数字或 X（当前为 ${value.length} 位）`);
   }
   const expected = idNumberCheckCharacter(value.slice(0, 17));
   if (value[17] !== expected) return fail('check_character', `身份证号码校验位错误，应为 ${expected}`);
@@ -53,10 +50,8 @@ export function parseIdNumber(raw: string, today: string = localToday()): IdNumb
   if (!isCalendarDate(Number(y), Number(m), Number(d))) {
     return fail('birth_date', `身份证号码中的出生日期 ${birthDate} 不是有效日期`);
   }
-  if (birthDate < '1900-01-01')
-    return fail('birth_date', `身份证号码中的出生日期 ${birthDate} 早于 1900-01-01`);
-  if (birthDate > today)
-    return fail('birth_date', `身份证号码中的出生日期 ${birthDate} 晚于今天（${today}）`);
+  if (birthDate < '1900-01-01') return fail('birth_date', `身份证号码中的出生日期 ${birthDate} 早于 1900-01-01`);
+  if (birthDate > today) return fail('birth_date', `身份证号码中的出生日期 ${birthDate} 晚于今天（${today}）`);
 
   const areaCode = value.slice(0, 6);
   const areaError = areaCodeError(areaCode);

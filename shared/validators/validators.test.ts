@@ -154,13 +154,7 @@ describe('parseCreditCode', () => {
   });
 
   it('rejects bad length, forbidden letters and a non-numeric area code', () => {
-    for (const raw of [
-      '',
-      '91350100M000100Y4',
-      '91350100M000100Y430',
-      '91350100M000100I43',
-      '913501O0M000100Y43',
-    ]) {
+    for (const raw of ['', '91350100M000100Y4', '91350100M000100Y430', '91350100M000100I43', '913501O0M000100Y43']) {
       expect(parseCreditCode(raw)).toMatchObject({ ok: false, problem: 'format' });
     }
   });
@@ -220,9 +214,7 @@ describe('mobile', () => {
     });
     fc.assert(
       fc.property(mobileArb, formatArb, (mobile, f) => {
-        const digits = [...mobile]
-          .map((d, i) => (f.fullWidth[i] ? FULL_WIDTH_DIGITS[Number(d)] : d))
-          .join('');
+        const digits = [...mobile].map((d, i) => (f.fullWidth[i] ? FULL_WIDTH_DIGITS[Number(d)] : d)).join('');
         const raw = `${f.pad}${f.prefix}${digits.slice(0, 3)}${f.sep}${digits.slice(3, 7)}${f.sep}${digits.slice(7)}${f.pad}`;
         expect(normaliseMobile(raw)).toBe(mobile);
         expect(parseMobile(raw)).toEqual({ ok: true, value: mobile });
@@ -231,24 +223,19 @@ describe('mobile', () => {
   });
 
   it('rejects 10- or 12-digit strings and numbers starting with 10, 11 or 12', () => {
-    const digitsArb = (n: number) =>
-      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+    const digitsArb = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
     fc.assert(
       fc.property(fc.oneof(digitsArb(10), digitsArb(12)), (s) => {
         expect(normaliseMobile(s)).toBeNull();
       }),
     );
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 2 }),
-        fc.integer({ min: 0, max: 999_999_999 }),
-        (second, rest) => {
-          const mobile = `1${second}${String(rest).padStart(9, '0')}`;
-          expect(normaliseMobile(mobile)).toBeNull();
-          expect(normaliseMobile(`+86${mobile}`)).toBeNull();
-          expect(isMobile(mobile)).toBe(false);
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 999_999_999 }), (second, rest) => {
+        const mobile = `1${second}${String(rest).padStart(9, '0')}`;
+        expect(normaliseMobile(mobile)).toBeNull();
+        expect(normaliseMobile(`+86${mobile}`)).toBeNull();
+        expect(isMobile(mobile)).toBe(false);
+      }),
     );
   });
 });

@@ -152,7 +152,11 @@ export async function listAccounts(db: DbOrTx, scope: Scope, f: AccountFilter, n
     .limit(f.limit + 1);
   const [total] = await db.select({ n: count() }).from(accounts).where(filter);
   const page = pageFrom(rows, f.limit, (r) => [r.id]);
-  return { items: await accountViews(db, page.items, now, config), nextCursor: page.nextCursor, total: Number(total?.n ?? 0) };
+  return {
+    items: await accountViews(db, page.items, now, config),
+    nextCursor: page.nextCursor,
+    total: Number(total?.n ?? 0),
+  };
 }
 
 /** The live sessions of an account in the scope. */

@@ -115,7 +115,10 @@ export async function createAccount(ctx: Ctx, input: z.output<typeof createAccou
 function changeAccount(
   ctx: Ctx,
   id: number,
-  work: (tx: DbOrTx, account: typeof accounts.$inferSelect) => Promise<Omit<AuditEntry, 'targetType' | 'targetId' | 'orgPath'>>,
+  work: (
+    tx: DbOrTx,
+    account: typeof accounts.$inferSelect,
+  ) => Promise<Omit<AuditEntry, 'targetType' | 'targetId' | 'orgPath'>>,
   opts: { notSelf?: boolean } = {},
 ) {
   return withAccountConstraints(() =>
@@ -125,7 +128,13 @@ function changeAccount(
       const entry = await work(tx, account);
       await audit(
         { ...ctx, db: tx },
-        { targetType: 'account', targetId: id, targetName: account.username, orgPath: account.orgPath, ...entry },
+        {
+          targetType: 'account',
+          targetId: id,
+          targetName: account.username,
+          orgPath: account.orgPath,
+          ...entry,
+        },
       );
       return viewOf(ctx, tx, id);
     }),
@@ -154,7 +163,10 @@ export function updateAccount(ctx: Ctx, id: number, input: z.output<typeof updat
 export function grantRole(ctx: Ctx, id: number, input: GrantInput) {
   return changeAccount(ctx, id, async (tx) => {
     const { grant, org } = await insertGrant(ctx, tx, id, input);
-    return { action: 'accounts.grant', details: { grantId: grant.id, role: grant.role, orgId: org.id, orgName: org.name } };
+    return {
+      action: 'accounts.grant',
+      details: { grantId: grant.id, role: grant.role, orgId: org.id, orgName: org.name },
+    };
   });
 }
 
@@ -166,7 +178,9 @@ export function revokeGrant(ctx: Ctx, id: number, grantId: number) {
       .from(grants)
       .where(and(eq(grants.id, grantId), eq(grants.accountId, id)));
     if (!grant || !pathInScope(grant.orgPath, ctx.scope)) throw new AppError('accounts/grant_not_found');
-    const covered = roles[grant.role].permissions.every((code) => pathInScope(grant.orgPath, scopeFor(ctx.actor, code)));
+    const covered = roles[grant.role].permissions.every((code) =>
+      pathInScope(grant.orgPath, scopeFor(ctx.actor, code)),
+    );
     if (!covered) throw new AppError('accounts/role_not_grantable');
     await tx.delete(grants).where(eq(grants.id, grantId));
     return { action: 'accounts.revoke', details: { grantId, role: grant.role, orgId: grant.orgId } };
@@ -182,7 +196,13 @@ export async function resetPassword(ctx: Ctx, id: number, password: string) {
     async (tx) => {
       await tx
         .update(accounts)
-        .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, updatedAt: ctx.now })
+        .set({
+          passwordHash,
+          mustChangePassword: true,
+          failedAttempts: 0,
+          lockedUntil: null,
+          updatedAt: ctx.now,
+        })
         .where(eq(accounts.id, id));
       const ended = await endAccountSessions(tx, id, ctx.now, 'password_reset');
       return { action: 'accounts.reset_password', details: { sessionsEnded: ended } };

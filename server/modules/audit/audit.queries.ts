@@ -48,7 +48,10 @@ export async function searchAudit(db: DbOrTx, scope: Scope, f: z.output<typeof a
     .limit(f.limit + 1);
   const page = pageFrom(rows, f.limit, (r) => [r.id]);
   return {
-    items: page.items.map(({ prevHash: _p, hash: _h, orgPath: _o, ...r }) => ({ ...r, at: r.at.toISOString() })),
+    items: page.items.map(({ prevHash: _p, hash: _h, orgPath: _o, ...r }) => ({
+      ...r,
+      at: r.at.toISOString(),
+    })),
     nextCursor: page.nextCursor,
   };
 }

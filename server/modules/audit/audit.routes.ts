@@ -7,7 +7,12 @@ export async function auditRoutes(app: App) {
   app.get(
     '/api/audit',
     {
-      schema: { tags: ['审计'], summary: '查询审计日志', querystring: auditQuery, response: { 200: auditPage } },
+      schema: {
+        tags: ['审计'],
+        summary: '查询审计日志',
+        querystring: auditQuery,
+        response: { 200: auditPage },
+      },
       config: { access: 'audit.read' },
     },
     (req) => searchAudit(req.ctx.db, req.ctx.scope, req.query),

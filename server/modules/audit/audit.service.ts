@@ -3,8 +3,8 @@ import type { AuditAction, AuditResult, AuditTargetType } from '../../../shared/
 import type { Actor, Ctx, RequestMeta } from '../../context';
 import { type DbOrTx, queryRows } from '../../db/client';
 import { grantFor } from '../../plugins/scope';
-import { auditLog } from './audit.tables';
 import { chainHash, genesisHash } from './audit.chain';
+import { auditLog } from './audit.tables';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -38,7 +38,10 @@ async function me(ctx: Ctx) {
     grants: grants.filter((g) => effective.has(g.id)),
     permissions: [...actor.permissions].sort(),
     csrfToken: actor.session.csrfToken,
-    session: { idleTimeoutSeconds: ctx.config.sessionIdleMinutes * 60, expiresAt: actor.session.expiresAt.toISOString() },
+    session: {
+      idleTimeoutSeconds: ctx.config.sessionIdleMinutes * 60,
+      expiresAt: actor.session.expiresAt.toISOString(),
+    },
   };
 }
 
@@ -47,7 +50,12 @@ export async function authRoutes(app: App) {
   app.post(
     '/api/auth/login',
     {
-      schema: { tags, summary: '登录（用户名或手机号 + 密码），设置会话 Cookie', body: loginBody, response: { 200: meResponse } },
+      schema: {
+        tags,
+        summary: '登录（用户名或手机号 + 密码），设置会话 Cookie',
+        body: loginBody,
+        response: { 200: meResponse },
+      },
       config: { access: 'public' },
     },
     async (req, reply) => {
@@ -80,7 +88,12 @@ export async function authRoutes(app: App) {
       await appendAudit(
         req.ctx.db,
         { actor: req.ctx.actor, grant: null, meta: req.ctx.meta, at: req.ctx.now },
-        { action: 'auth.logout', targetType: 'account', targetId: req.ctx.actor.accountId, orgPath: req.ctx.actor.orgPath },
+        {
+          action: 'auth.logout',
+          targetType: 'account',
+          targetId: req.ctx.actor.accountId,
+          orgPath: req.ctx.actor.orgPath,
+        },
       );
       reply.clearCookie(sessionCookie, { path: '/' });
       return { ok: true as const };

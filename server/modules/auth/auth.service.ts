@@ -6,8 +6,8 @@ import type { Config } from '../../config';
 import type { Ctx, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { AppError } from '../../plugins/errors';
-import { appendAudit, audit } from '../audit/audit.service';
 import { accounts } from '../accounts/accounts.tables';
+import { appendAudit, audit } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { hitRateLimit } from './rate-limit';
 import { createSession, endAccountSessions } from './sessions';
@@ -26,8 +26,20 @@ interface LoginDeps {
 export async function login(deps: LoginDeps, input: z.output<typeof loginBody>) {
   const { db, config, now, meta } = deps;
   const name = input.username.trim().toLowerCase();
-  const withinIp = await hitRateLimit(db, `login:ip:${meta.ip}`, config.loginLimitPerIp, config.loginLimitWindowSeconds, now);
-  const withinAccount = await hitRateLimit(db, `login:user:${name}`, config.loginLimitPerAccount, config.loginLimitWindowSeconds, now);
+  const withinIp = await hitRateLimit(
+    db,
+    `login:ip:${meta.ip}`,
+    config.loginLimitPerIp,
+    config.loginLimitWindowSeconds,
+    now,
+  );
+  const withinAccount = await hitRateLimit(
+    db,
+    `login:user:${name}`,
+    config.loginLimitPerAccount,
+    config.loginLimitWindowSeconds,
+    now,
+  );
   if (!withinIp || !withinAccount) throw new AppError('common/rate_limited', undefined, '登录尝试过于频繁，请稍后再试');
 
   const mobile = normaliseMobile(name);
@@ -36,7 +48,12 @@ export async function login(deps: LoginDeps, input: z.output<typeof loginBody>) 
     .from(accounts)
     .where(mobile ? or(eq(accounts.username, name), eq(accounts.mobile, mobile)) : eq(accounts.username, name))
     .limit(1);
-  const who = { actor: account ? { accountId: account.id, displayName: account.displayName } : null, grant: null, meta, at: now };
+  const who = {
+    actor: account ? { accountId: account.id, displayName: account.displayName } : null,
+    grant: null,
+    meta,
+    at: now,
+  };
   const recordFailure = (reason: string) =>
     appendAudit(db, who, {
       action: 'auth.login_failed',
@@ -51,7 +68,11 @@ export async function login(deps: LoginDeps, input: z.output<typeof loginBody>) 
   if (account?.lockedUntil && account.lockedUntil > now) {
     const minutes = Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60_000);
     await recordFailure('locked_out');
-    throw new AppError('auth/account_locked', { minutes }, `密码连续错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
+    throw new AppError(
+      'auth/account_locked',
+      { minutes },
+      `密码连续错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`,
+    );
   }
   const ok = await verifyPassword(account?.passwordHash ?? null, input.password);
   if (!account) {
@@ -79,11 +100,19 @@ export async function login(deps: LoginDeps, input: z.output<typeof loginBody>) 
         orgPath: account.orgPath,
         details: { failures },
       });
-      throw new AppError('auth/account_locked', { minutes: config.lockoutMinutes }, `密码连续错误 ${failures} 次，账号已锁定 ${config.lockoutMinutes} 分钟`);
+      throw new AppError(
+        'auth/account_locked',
+        { minutes: config.lockoutMinutes },
+        `密码连续错误 ${failures} 次，账号已锁定 ${config.lockoutMinutes} 分钟`,
+      );
     }
     const left = config.lockoutFailures - failures;
     await recordFailure('wrong_password');
-    throw new AppError('auth/invalid_credentials', { attemptsLeft: left }, `用户名或密码错误，再错 ${left} 次账号将被锁定`);
+    throw new AppError(
+      'auth/invalid_credentials',
+      { attemptsLeft: left },
+      `用户名或密码错误，再错 ${left} 次账号将被锁定`,
+    );
   }
   if (account.status !== 'active') {
     await recordFailure('disabled');

@@ -4,11 +4,14 @@ import { type DbOrTx, queryRows } from '../../db/client';
 /** Counts one hit in a fixed window; returns whether the bucket is still within `limit`. */
 export async function hitRateLimit(db: DbOrTx, bucket: string, limit: number, windowSeconds: number, now: Date) {
   const windowStart = new Date(now.getTime() - windowSeconds * 1000);
-  const [row] = await queryRows<{ hits: number }>(db, sql`
+  const [row] = await queryRows<{ hits: number }>(
+    db,
+    sql`
     insert into rate_limits (bucket, window_start, hits) values (${bucket}, ${now}, 1)
     on conflict (bucket) do update set
       hits = case when rate_limits.window_start <= ${windowStart} then 1 else rate_limits.hits + 1 end,
       window_start = case when rate_limits.window_start <= ${windowStart} then ${now} else rate_limits.window_start end
-    returning hits`);
+    returning hits`,
+  );
   return Number(row?.hits ?? 0) <= limit;
 }

@@ -71,7 +71,13 @@ export async function loadSession(db: DbOrTx, cookieToken: string, now: Date, co
   const { session, account } = row;
   const idleLimit = session.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
   const reason =
-    now >= session.expiresAt ? 'expired' : now.getTime() >= idleLimit ? 'idle' : account.status !== 'active' ? 'locked' : null;
+    now >= session.expiresAt
+      ? 'expired'
+      : now.getTime() >= idleLimit
+        ? 'idle'
+        : account.status !== 'active'
+          ? 'locked'
+          : null;
   if (reason) {
     await db.update(sessions).set({ endedAt: now, endReason: reason }).where(eq(sessions.tokenHash, tokenHash));
     return { expired: true };

@@ -23,11 +23,7 @@ export function toOrgView(row: OrgRow & { childCount: number }) {
 }
 
 async function selectOrgs(db: DbOrTx, where: SQL | undefined, limit?: number) {
-  const q = db
-    .select({ org: orgs, childCount })
-    .from(orgs)
-    .where(where)
-    .orderBy(asc(orgs.nameInitials), asc(orgs.id));
+  const q = db.select({ org: orgs, childCount }).from(orgs).where(where).orderBy(asc(orgs.nameInitials), asc(orgs.id));
   const rows = await (limit ? q.limit(limit) : q);
   return rows.map((r) => ({ ...r.org, childCount: r.childCount }));
 }
@@ -140,7 +136,10 @@ export async function subtreeStats(db: DbOrTx, scope: Scope, id: number) {
     .select({ n: count() })
     .from(orgs)
     .where(and(eq(orgs.parentId, id), eq(orgs.status, 'active')));
-  const [accountCount] = await db.select({ n: count() }).from(accounts).where(like(accounts.orgPath, `${org.path}%`));
+  const [accountCount] = await db
+    .select({ n: count() })
+    .from(accounts)
+    .where(like(accounts.orgPath, `${org.path}%`));
   const total = (types: string[]) => types.reduce((s, t) => s + (byType[t] ?? 0), 0);
   return {
     orgId: id,
@@ -162,4 +161,3 @@ export async function listDepartments(db: DbOrTx, scope: Scope, orgId: number) {
     .orderBy(asc(departments.sort), asc(departments.id));
   return { items };
 }
-

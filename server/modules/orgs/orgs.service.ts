@@ -47,7 +47,13 @@ export async function insertOrg(
   const path = `${parent?.path ?? '/'}${id}/`;
   const [row] = await tx
     .insert(orgs)
-    .values({ ...values, id, path, depth: (parent?.depth ?? -1) + 1, nameInitials: pinyinInitials(values.name) })
+    .values({
+      ...values,
+      id,
+      path,
+      depth: (parent?.depth ?? -1) + 1,
+      nameInitials: pinyinInitials(values.name),
+    })
     .returning();
   if (!row) throw new Error('insert returned no row');
   if (federationTypes.includes(values.type)) {
@@ -67,10 +73,22 @@ export async function createOrg(ctx: Ctx, input: z.output<typeof createOrgBody>)
       const parent = await getOrgInScope(tx, ctx.scope, parentId);
       assertActive(parent);
       assertParentType(values.type, parent.type);
-      const row = await insertOrg(tx, parent, { ...values, parentId, createdAt: ctx.now, updatedAt: ctx.now });
+      const row = await insertOrg(tx, parent, {
+        ...values,
+        parentId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
       await audit(
         { ...ctx, db: tx },
-        { action: 'orgs.create', targetType: 'org', targetId: row.id, targetName: row.name, orgPath: row.path, details: { parentId } },
+        {
+          action: 'orgs.create',
+          targetType: 'org',
+          targetId: row.id,
+          targetName: row.name,
+          orgPath: row.path,
+          details: { parentId },
+        },
       );
       return toOrgView({ ...row, childCount: 0 });
     }),
@@ -95,13 +113,24 @@ export async function updateOrg(ctx: Ctx, id: number, input: z.output<typeof upd
       const patch = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.after]));
       const [row] = await tx
         .update(orgs)
-        .set({ ...patch, ...(input.name ? { nameInitials: pinyinInitials(input.name) } : {}), updatedAt: ctx.now })
+        .set({
+          ...patch,
+          ...(input.name ? { nameInitials: pinyinInitials(input.name) } : {}),
+          updatedAt: ctx.now,
+        })
         .where(eq(orgs.id, id))
         .returning();
       if (!row) throw new AppError('orgs/not_found');
       await audit(
         { ...ctx, db: tx },
-        { action: 'orgs.update', targetType: 'org', targetId: id, targetName: row.name, orgPath: row.path, details: { changes } },
+        {
+          action: 'orgs.update',
+          targetType: 'org',
+          targetId: id,
+          targetName: row.name,
+          orgPath: row.path,
+          details: { changes },
+        },
       );
       return toOrgView({ ...row, childCount: org.childCount });
     }),
@@ -141,7 +170,13 @@ export async function moveOrg(ctx: Ctx, id: number, newParentId: number) {
         targetId: id,
         targetName: org.name,
         orgPath: newPath,
-        details: { fromParentId: org.parentId, toParentId: parent.id, fromPath: org.path, toPath: newPath, changed },
+        details: {
+          fromParentId: org.parentId,
+          toParentId: parent.id,
+          fromPath: org.path,
+          toPath: newPath,
+          changed,
+        },
       },
     );
     return toOrgView({ ...row, childCount: org.childCount });
@@ -210,7 +245,13 @@ export async function createDepartment(ctx: Ctx, orgId: number, name: string) {
       if (!row) throw new Error('insert returned no row');
       await audit(
         { ...ctx, db: tx },
-        { action: 'orgs.department_create', targetType: 'department', targetId: row.id, targetName: name, orgPath: org.path },
+        {
+          action: 'orgs.department_create',
+          targetType: 'department',
+          targetId: row.id,
+          targetName: name,
+          orgPath: org.path,
+        },
       );
       return row;
     }),

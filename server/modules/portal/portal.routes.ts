@@ -8,7 +8,14 @@ import { orgs } from '../orgs/orgs.tables';
 export async function portalRoutes(app: App) {
   app.get(
     '/api/portal/home',
-    { schema: { tags: ['会员服务'], summary: '会员首页：本人所在工会', response: { 200: portalHomeResponse } }, config: { access: 'portal.use' } },
+    {
+      schema: {
+        tags: ['会员服务'],
+        summary: '会员首页：本人所在工会',
+        response: { 200: portalHomeResponse },
+      },
+      config: { access: 'portal.use' },
+    },
     async (req) => {
       const { ctx } = req;
       const grant = ctx.scope.grants[0];

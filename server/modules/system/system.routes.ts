@@ -17,7 +17,10 @@ export const demoAccounts = [
 export async function systemRoutes(app: App) {
   app.get(
     '/api/health',
-    { schema: { tags: ['系统'], summary: '健康检查', response: { 200: healthResponse } }, config: { access: 'public' } },
+    {
+      schema: { tags: ['系统'], summary: '健康检查', response: { 200: healthResponse } },
+      config: { access: 'public' },
+    },
     async () => ({
       status: 'ok' as const,
       engine: app.database.engine,
@@ -26,15 +29,18 @@ export async function systemRoutes(app: App) {
     }),
   );
 
-  app.get(
-    '/api/openapi.json',
-    { schema: { hide: true }, config: { access: 'public' } },
-    async () => app.swagger(),
-  );
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   app.get(
     '/api/system/info',
-    { schema: { tags: ['系统'], summary: '部署信息（演示账号仅在演示模式下返回）', response: { 200: systemInfoResponse } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags: ['系统'],
+        summary: '部署信息（演示账号仅在演示模式下返回）',
+        response: { 200: systemInfoResponse },
+      },
+      config: { access: 'public' },
+    },
     async () => {
       const [row] = await app.db.select().from(settings).where(eq(settings.key, 'demo'));
       const demo = !app.config.production && row?.value === true;
