@@ -76,8 +76,10 @@ export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 }
 
 /** How many migrations have been applied, and the tag of the newest one in the journal. */
+let journal: { entries: { tag: string }[] } | null = null;
+
 export async function migrationLevel(db: DbOrTx): Promise<{ level: number; latest: string | null }> {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+  journal ??= JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
     entries: { tag: string }[];
   };
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);

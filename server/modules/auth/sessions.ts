@@ -36,21 +36,26 @@ export async function createSession(
   return { token: cookieToken, expiresAt };
 }
 
-/** The grants of an account at active orgs, with the orgs' current paths. */
-export async function loadGrants(db: DbOrTx, accountId: number): Promise<ActorGrant[]> {
+/**
+ * The per-request lookup: session, account, home org path and the effective grants as a JSON array,
+ * in one round trip. Prepared once per connection pool, so PostgreSQL plans it once, not per request.
+ */
+function prepareSessionQuery(db: DbOrTx) {
+  const grantsJson = sql<ActorGrant[] | string>`(
+    select coalesce(json_agg(json_build_object('id', g.id, 'role', g.role, 'orgId', g.org_id, 'orgPath', go.path,
+      'departmentId', g.department_id) order by g.id), '[]'::json)
+    from ${grants} g join ${orgs} go on go.id = g.org_id
+    where g.account_id = ${accounts.id} and go.status = 'active')`;
   return db
-    .select({
-      id: grants.id,
-      role: grants.role,
-      orgId: grants.orgId,
-      orgPath: orgs.path,
-      departmentId: grants.departmentId,
-    })
-    .from(grants)
-    .innerJoin(orgs, eq(orgs.id, grants.orgId))
-    .where(and(eq(grants.accountId, accountId), eq(orgs.status, 'active')))
-    .orderBy(grants.id);
+    .select({ session: sessions, account: accounts, orgPath: orgs.path, grants: grantsJson })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .innerJoin(orgs, eq(orgs.id, accounts.orgId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.endedAt)))
+    .limit(1)
+    .prepare('gh_load_session');
 }
+const sessionQueries = new WeakMap<DbOrTx, ReturnType<typeof prepareSessionQuery>>();
 
 export type SessionLookup = { actor: Actor } | { expired: true } | null;
 
@@ -60,13 +65,12 @@ const touchIntervalMs = 60_000;
 /** Resolves a cookie token to the actor, ending the session when it has idled out or expired. */
 export async function loadSession(db: DbOrTx, cookieToken: string, now: Date, config: Config): Promise<SessionLookup> {
   const tokenHash = sha256(cookieToken);
-  const [row] = await db
-    .select({ session: sessions, account: accounts, orgPath: orgs.path })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .innerJoin(orgs, eq(orgs.id, accounts.orgId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)))
-    .limit(1);
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = prepareSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ tokenHash });
   if (!row) return null;
   const { session, account } = row;
   const idleLimit = session.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;
@@ -85,7 +89,7 @@ export async function loadSession(db: DbOrTx, cookieToken: string, now: Date, co
   if (now.getTime() - session.lastSeenAt.getTime() > touchIntervalMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
-  const actorGrants = await loadGrants(db, account.id);
+  const actorGrants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as ActorGrant[]) : row.grants;
   const permissions = new Set<PermissionCode>(actorGrants.flatMap((g) => roles[g.role].permissions));
   return {
     actor: {

@@ -81,7 +81,6 @@ export interface ChildrenFilter {
 
 /** A page of an org's direct children, in pinyin order, with the filtered total. */
 export async function listChildren(db: DbOrTx, scope: Scope, parentId: number, f: ChildrenFilter) {
-  await getOrgInScope(db, scope, parentId);
   const filter = and(
     eq(orgs.parentId, parentId),
     inScope(orgs.path, scope),
@@ -89,8 +88,12 @@ export async function listChildren(db: DbOrTx, scope: Scope, parentId: number, f
     f.status ? eq(orgs.status, f.status) : undefined,
     f.type ? eq(orgs.type, f.type) : undefined,
   );
-  const rows = await selectOrgs(db, and(filter, afterCursor(f.cursor)), f.limit + 1);
-  const [total] = await db.select({ n: count() }).from(orgs).where(filter);
+  // Independent queries: on a PostgreSQL pool they run side by side.
+  const [, rows, [total]] = await Promise.all([
+    getOrgInScope(db, scope, parentId),
+    selectOrgs(db, and(filter, afterCursor(f.cursor)), f.limit + 1),
+    db.select({ n: count() }).from(orgs).where(filter),
+  ]);
   const page = pageFrom(rows, f.limit, (r) => [r.nameInitials, r.id]);
   return { items: page.items.map(toOrgView), nextCursor: page.nextCursor, total: Number(total?.n ?? 0) };
 }
