@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../db/client';
 import { uniqueViolation } from '../../lib/pg-errors';
 import { AppError } from '../../plugins/errors';
 import { pathInScope, scopeFor } from '../../plugins/scope';
-import { type AuditEntry, audit } from '../audit/audit.service';
+import { type AuditEntry, accountTarget, audit } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { endAccountSessions } from '../auth/sessions';
 import { getOrgInScope } from '../orgs/orgs.queries';
@@ -99,10 +99,7 @@ export async function createAccount(ctx: Ctx, input: z.output<typeof createAccou
         { ...ctx, db: tx },
         {
           action: 'accounts.create',
-          targetType: 'account',
-          targetId: row.id,
-          targetName: row.username,
-          orgPath: org.path,
+          ...accountTarget(row),
           details: { grants: given.map((g) => ({ role: g.role, orgId: g.orgId })) },
         },
       );
@@ -126,16 +123,7 @@ function changeAccount(
       const account = await getAccountInScope(tx, ctx.scope, id);
       if (opts.notSelf && account.id === ctx.actor.accountId) throw new AppError('accounts/cannot_change_self');
       const entry = await work(tx, account);
-      await audit(
-        { ...ctx, db: tx },
-        {
-          targetType: 'account',
-          targetId: id,
-          targetName: account.username,
-          orgPath: account.orgPath,
-          ...entry,
-        },
-      );
+      await audit({ ...ctx, db: tx }, { ...accountTarget(account), ...entry });
       return viewOf(ctx, tx, id);
     }),
   );

@@ -55,6 +55,16 @@ export async function appendAudit(db: DbOrTx, who: AuditWho, entry: AuditEntry):
   });
 }
 
+/** The target fields of an audit entry about an account. */
+export function accountTarget(a: { id: number; username: string; orgPath: string }) {
+  return { targetType: 'account', targetId: a.id, targetName: a.username, orgPath: a.orgPath } as const;
+}
+
+/** The target fields of an audit entry about an org. */
+export function orgTarget(o: { id: number; name: string; path: string }) {
+  return { targetType: 'org', targetId: o.id, targetName: o.name, orgPath: o.path } as const;
+}
+
 /** Audits an action of the request's actor, naming the grant through which it reached the target. */
 export function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
   const grant = grantFor(ctx.scope, entry.orgPath);

@@ -7,7 +7,7 @@ import type { Ctx, RequestMeta } from '../../context';
 import type { Db } from '../../db/client';
 import { AppError } from '../../plugins/errors';
 import { accounts } from '../accounts/accounts.tables';
-import { appendAudit, audit } from '../audit/audit.service';
+import { accountTarget, appendAudit, audit } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { hitRateLimit } from './rate-limit';
 import { createSession, endAccountSessions } from './sessions';
@@ -58,10 +58,7 @@ export async function login(deps: LoginDeps, input: z.output<typeof loginBody>) 
     appendAudit(db, who, {
       action: 'auth.login_failed',
       result: 'failure',
-      targetType: 'account',
-      targetId: account?.id ?? null,
-      targetName: account?.username ?? null,
-      orgPath: account?.orgPath ?? null,
+      ...(account ? accountTarget(account) : {}),
       details: { username: name, reason },
     });
 
@@ -94,10 +91,7 @@ export async function login(deps: LoginDeps, input: z.output<typeof loginBody>) 
       await appendAudit(db, who, {
         action: 'auth.locked_out',
         result: 'failure',
-        targetType: 'account',
-        targetId: account.id,
-        targetName: account.username,
-        orgPath: account.orgPath,
+        ...accountTarget(account),
         details: { failures },
       });
       throw new AppError(
@@ -127,10 +121,7 @@ export async function login(deps: LoginDeps, input: z.output<typeof loginBody>) 
     const session = await createSession(tx, account.id, meta, now, config);
     await appendAudit(tx, who, {
       action: 'auth.login',
-      targetType: 'account',
-      targetId: account.id,
-      targetName: account.username,
-      orgPath: account.orgPath,
+      ...accountTarget(account),
     });
     return { session, mustChangePassword: account.mustChangePassword };
   });
@@ -153,10 +144,7 @@ export async function changePassword(ctx: Ctx, input: z.output<typeof changePass
       { ...ctx, db: tx },
       {
         action: 'auth.password_change',
-        targetType: 'account',
-        targetId: account.id,
-        targetName: account.username,
-        orgPath: account.orgPath,
+        ...accountTarget(account),
         details: { otherSessionsEnded: ended },
       },
     );

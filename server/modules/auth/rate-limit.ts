@@ -13,5 +13,7 @@ export async function hitRateLimit(db: DbOrTx, bucket: string, limit: number, wi
       window_start = case when rate_limits.window_start <= ${windowStart} then ${now} else rate_limits.window_start end
     returning hits`,
   );
+  // Buckets of past windows are dead weight (one per IP and username ever seen): now and then, sweep them.
+  if (Math.random() < 0.01) await db.execute(sql`delete from rate_limits where window_start <= ${windowStart}`);
   return Number(row?.hits ?? 0) <= limit;
 }

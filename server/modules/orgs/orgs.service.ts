@@ -8,7 +8,7 @@ import { rewritePathPrefix } from '../../db/org-owned';
 import { uniqueViolation } from '../../lib/pg-errors';
 import { pinyinInitials } from '../../lib/pinyin';
 import { AppError } from '../../plugins/errors';
-import { audit } from '../audit/audit.service';
+import { audit, orgTarget } from '../audit/audit.service';
 import { getOrgInScope, toOrgView } from './orgs.queries';
 import { departments, orgs } from './orgs.tables';
 
@@ -83,10 +83,7 @@ export async function createOrg(ctx: Ctx, input: z.output<typeof createOrgBody>)
         { ...ctx, db: tx },
         {
           action: 'orgs.create',
-          targetType: 'org',
-          targetId: row.id,
-          targetName: row.name,
-          orgPath: row.path,
+          ...orgTarget(row),
           details: { parentId },
         },
       );
@@ -125,10 +122,7 @@ export async function updateOrg(ctx: Ctx, id: number, input: z.output<typeof upd
         { ...ctx, db: tx },
         {
           action: 'orgs.update',
-          targetType: 'org',
-          targetId: id,
-          targetName: row.name,
-          orgPath: row.path,
+          ...orgTarget(row),
           details: { changes },
         },
       );
@@ -166,10 +160,7 @@ export async function moveOrg(ctx: Ctx, id: number, newParentId: number) {
       { ...ctx, db: tx },
       {
         action: 'orgs.move',
-        targetType: 'org',
-        targetId: id,
-        targetName: org.name,
-        orgPath: newPath,
+        ...orgTarget({ ...org, path: newPath }),
         details: {
           fromParentId: org.parentId,
           toParentId: parent.id,
@@ -216,10 +207,7 @@ export async function dissolveOrg(ctx: Ctx, id: number, input: z.output<typeof d
       { ...ctx, db: tx },
       {
         action: input.mergedIntoId ? 'orgs.merge' : 'orgs.dissolve',
-        targetType: 'org',
-        targetId: id,
-        targetName: org.name,
-        orgPath: org.path,
+        ...orgTarget(org),
         details: { reason: input.reason, mergedIntoId: input.mergedIntoId ?? null },
       },
     );
