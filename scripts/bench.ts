@@ -30,11 +30,19 @@ interface Result {
 }
 
 /** Runs autocannon in its own process so the load generator does not share the server's event loop. */
-async function load(url: string, headers: Record<string, string> = {}): Promise<{ rps: number; p99: number; errors: number }> {
+async function load(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ rps: number; p99: number; errors: number }> {
   const args = ['node_modules/autocannon/autocannon.js', '-j', '-c', String(connections), '-d', String(duration)];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
   const { stdout: out } = await promisify(execFile)(process.execPath, [...args, url], { encoding: 'utf8' });
-  const r = JSON.parse(out) as { requests: { average: number }; latency: { p99: number }; non2xx: number; errors: number };
+  const r = JSON.parse(out) as {
+    requests: { average: number };
+    latency: { p99: number };
+    non2xx: number;
+    errors: number;
+  };
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.non2xx + r.errors };
 }
 
@@ -115,7 +123,12 @@ function report(byEngine: [string, Result[]][]): string {
   ];
   for (const [engine, results] of byEngine) {
     const bare = results[0]?.rps ?? 1;
-    lines.push(`## ${engine}`, '', '| target | requests/s | p99 (ms) | ratio to bare | errors |', '|---|---:|---:|---:|---:|');
+    lines.push(
+      `## ${engine}`,
+      '',
+      '| target | requests/s | p99 (ms) | ratio to bare | errors |',
+      '|---|---:|---:|---:|---:|',
+    );
     for (const r of results) {
       lines.push(`| ${r.target} | ${Math.round(r.rps)} | ${r.p99} | ${(r.rps / bare).toFixed(3)} | ${r.errors} |`);
     }
@@ -128,7 +141,8 @@ const engines: ('pglite' | 'postgresql')[] = ['pglite'];
 if (process.env.BENCH_DATABASE_URL) engines.push('postgresql');
 else console.log('bench: BENCH_DATABASE_URL not set; PostgreSQL skipped (npm run bench starts a throwaway cluster)');
 const byEngine: [string, Result[]][] = [];
-for (const engine of engines) byEngine.push([engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL 15', await benchEngine(engine)]);
+for (const engine of engines)
+  byEngine.push([engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL 15', await benchEngine(engine)]);
 const file = path.resolve('docs/benchmarks.md');
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, report(byEngine));

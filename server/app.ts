@@ -131,6 +131,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await app.register(fastifyStatic, {
       root: config.webDist,
       index: false,
+      // Directories ("/", "/m/") are pages, not listings: leave them to the single-page fallback.
+      allowedPath: (pathName) => !pathName.endsWith('/'),
       // Hashed assets never change; HTML is answered by the not-found fallback with no-cache.
       setHeaders: (reply, file) => {
         if (file.includes(`${path.sep}assets${path.sep}`))

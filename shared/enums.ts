@@ -95,3 +95,49 @@ export const auditTargetTypes = {
   department: '部室',
 } as const;
 export type AuditTargetType = keyof typeof auditTargetTypes;
+
+/** Chinese names of the keys that appear in audit details (the audit page shows these). */
+export const auditDetailKeys: Record<string, string> = {
+  reason: '原因',
+  username: '用户名',
+  changes: '变更',
+  before: '修改前',
+  after: '修改后',
+  grants: '授权',
+  grantId: '授权编号',
+  role: '角色',
+  orgId: '组织编号',
+  orgName: '组织',
+  parentId: '上级组织编号',
+  fromParentId: '原上级组织编号',
+  toParentId: '新上级组织编号',
+  fromPath: '原路径',
+  toPath: '新路径',
+  changed: '更新行数',
+  mergedIntoId: '并入组织编号',
+  sessionsEnded: '结束的会话数',
+  otherSessionsEnded: '结束的其他会话数',
+  ended: '结束的会话数',
+  failures: '连续失败次数',
+  route: '接口',
+  permission: '所需权限',
+  name: '名称',
+  shortName: '简称',
+  displayName: '姓名',
+  mobile: '手机号',
+  areaCode: '行政区划代码',
+  creditCode: '统一社会信用代码',
+  address: '地址',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  termStart: '任期开始',
+  termEnd: '任期结束',
+};
+
+/** Chinese labels of the coded reasons in audit details. */
+export const auditReasons: Record<string, string> = {
+  unknown_user: '用户名不存在',
+  wrong_password: '密码错误',
+  locked_out: '账号处于锁定期',
+  disabled: '账号已被管理员锁定',
+};

@@ -33,6 +33,7 @@ export const errorCatalog = {
   'orgs/invalid_credit_code': { status: 400, message: '统一社会信用代码校验位错误' },
   'orgs/move_into_own_subtree': { status: 400, message: '不能把组织移动到它自己或它的下级组织之下' },
   'orgs/move_root': { status: 400, message: '不能移动最高一级组织' },
+  'orgs/own_scope_top': { status: 403, message: '不能调整或撤销本级组织，请联系上级工会办理' },
   'orgs/not_active': { status: 409, message: '该组织已撤销或合并，不能执行此操作' },
   'orgs/has_active_children': { status: 409, message: '该组织还有未撤销的下级组织，请先处理下级组织' },
   'orgs/invalid_merge_target': { status: 400, message: '合并目标组织无效' },

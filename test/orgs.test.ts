@@ -158,6 +158,7 @@ describe('organization tree', () => {
     const byName = await agent.get(`/api/orgs/search?q=${encodeURIComponent(`家纺${s}`)}`);
     expect(byName.statusCode).toBe(200);
     expect(byName.json().items).toHaveLength(1);
+    expect(byName.json().total).toBe(1);
     const hit = byName.json().items[0];
     expect(hit.breadcrumbs.map((b: { id: number }) => b.id)).toEqual([city.countyA.id, city.townA.id, hit.id]);
     const byInitials = await agent.get('/api/orgs/search?q=DSQJF');
@@ -184,6 +185,24 @@ describe('organization tree', () => {
     ]);
     const roots = await agent.get('/api/orgs/roots');
     expect(roots.json().items.map((o: { id: number }) => o.id)).toEqual([city.countyA.id]);
+    expect(roots.json().items[0].childCount).toBe(1);
+    const children = (await agent.get(`/api/orgs/${city.townA.id}/children`)).json();
+    expect(children.items.map((o: { id: number; childCount: number }) => [o.id, o.childCount])).toEqual([
+      [city.unionA.id, 1],
+    ]);
+    expect((await agent.get(`/api/orgs/${city.groupA.id}`)).json().childCount).toBe(0);
+  });
+
+  it('leaves moving or dissolving the top org of one’s own scope to the level above', async () => {
+    const city = await buildCity(w.db);
+    const { agent } = await signInAs(w.app, w.db, 'union_admin', city.townA);
+    const moved = await agent.post(`/api/orgs/${city.townA.id}/move`, { newParentId: city.townA.id });
+    expect(moved.statusCode).toBe(403);
+    expect(moved.json().error).toBe('orgs/own_scope_top');
+    const dissolved = await agent.post(`/api/orgs/${city.groupA.id}/dissolve`, { reason: '车间撤并' });
+    expect(dissolved.statusCode).toBe(200);
+    const own = await agent.post(`/api/orgs/${city.townA.id}/dissolve`, { reason: '撤销本级' });
+    expect(own.json().error).toBe('orgs/own_scope_top');
   });
 
   it('counts the subtree by type', async () => {

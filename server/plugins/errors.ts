@@ -75,7 +75,7 @@ export function registerErrorHandling(app: FastifyInstance, webDist: string | nu
     const url = req.url.split('?')[0] ?? '';
     if (webDist && req.method === 'GET' && !url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(url)) {
       const page = url === '/m' || url.startsWith('/m/') ? 'm/index.html' : 'index.html';
-      return reply.header('cache-control', 'no-cache').sendFile(page, webDist);
+      return reply.header('cache-control', 'no-cache').sendFile(page, webDist, { cacheControl: false });
     }
     return send(reply, 404, errorBody('common/not_found'));
   });

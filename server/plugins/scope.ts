@@ -35,3 +35,9 @@ export function grantFor(scope: Scope, path: string | null | undefined): ActorGr
 export function pathIds(path: string): number[] {
   return path.split('/').filter(Boolean).map(Number);
 }
+
+/** The path of an org's parent ("/1/12/345/" → "/1/12/"), or null for a root. */
+export function parentPathOf(path: string): string | null {
+  const ids = pathIds(path);
+  return ids.length > 1 ? `/${ids.slice(0, -1).join('/')}/` : null;
+}

@@ -104,6 +104,7 @@ export const orgSearchQuery = z.strictObject({
 });
 
 export const orgPage = pageOf(orgView);
+export const orgRootsResponse = z.object({ items: z.array(orgView) });
 
 export const orgSearchHit = orgView.extend({
   breadcrumbs: z.array(z.object({ id: z.number().int(), name: z.string() })),

@@ -58,14 +58,16 @@ export function useCreateAccount() {
 
 export function useUpdateAccount() {
   return useInvalidatingMutation(
-    ({ id, body }: { id: number; body: UpdateAccountInput }) => request<AccountView>('PATCH', `/api/accounts/${id}`, body),
+    ({ id, body }: { id: number; body: UpdateAccountInput }) =>
+      request<AccountView>('PATCH', `/api/accounts/${id}`, body),
     [accountKeys.all],
   );
 }
 
 export function useGrantRole() {
   return useInvalidatingMutation(
-    ({ id, body }: { id: number; body: GrantInput }) => request<AccountView>('POST', `/api/accounts/${id}/grants`, body),
+    ({ id, body }: { id: number; body: GrantInput }) =>
+      request<AccountView>('POST', `/api/accounts/${id}/grants`, body),
     [accountKeys.all],
   );
 }

@@ -1,12 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { changePasswordBody, loginBody, meResponse, systemInfoResponse } from '../../shared/schemas/auth';
+import type { okResponse } from '../../shared/schemas/common';
 import { get, request, setCsrfToken } from './client';
 
 export type Me = z.infer<typeof meResponse>;
 export type LoginInput = z.input<typeof loginBody>;
 export type ChangePasswordInput = z.input<typeof changePasswordBody>;
 export type SystemInfo = z.infer<typeof systemInfoResponse>;
+type Ok = z.infer<typeof okResponse>;
 
 export const meKey = ['me'] as const;
 
@@ -39,7 +41,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => request<{ ok: true }>('POST', '/api/auth/logout'),
+    mutationFn: () => request<Ok>('POST', '/api/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
       queryClient.clear();
@@ -51,12 +53,16 @@ export function useLogout() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ChangePasswordInput) => request<{ ok: true }>('POST', '/api/auth/password', body),
+    mutationFn: (body: ChangePasswordInput) => request<Ok>('POST', '/api/auth/password', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
   });
 }
 
 /** Deployment name and, in demo mode, the demo accounts for the login page. */
 export function useSystemInfo() {
-  return useQuery({ queryKey: ['system-info'], queryFn: () => get<SystemInfo>('/api/system/info'), staleTime: Infinity });
+  return useQuery({
+    queryKey: ['system-info'],
+    queryFn: () => get<SystemInfo>('/api/system/info'),
+    staleTime: Infinity,
+  });
 }

@@ -53,7 +53,9 @@ export function withQuery(path: string, query?: object): string {
 function isFieldProblems(value: unknown): value is FieldProblem[] {
   return (
     Array.isArray(value) &&
-    value.every((v) => typeof v === 'object' && v !== null && typeof v.field === 'string' && typeof v.message === 'string')
+    value.every(
+      (v) => typeof v === 'object' && v !== null && typeof v.field === 'string' && typeof v.message === 'string',
+    )
   );
 }
 
@@ -80,7 +82,11 @@ function notifySessionProblem(error: ApiError) {
  * Calls the API. A JSON body is sent only when given: routes that take no body reject an empty one
  * announced as application/json, so lock/unlock/logout send neither body nor content-type.
  */
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';

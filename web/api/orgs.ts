@@ -8,6 +8,7 @@ import type {
   orgChildrenQuery,
   orgDetail,
   orgPage,
+  orgRootsResponse,
   orgSearchHit,
   orgSearchPage,
   orgStats,
@@ -47,7 +48,7 @@ export function fetchOrgChildren(id: number, query: OrgChildrenQuery): Promise<O
 export function useOrgRoots() {
   return useQuery({
     queryKey: orgKeys.roots,
-    queryFn: () => get<{ items: OrgView[] }>('/api/orgs/roots'),
+    queryFn: () => get<z.infer<typeof orgRootsResponse>>('/api/orgs/roots'),
     select: (data) => data.items,
   });
 }
@@ -118,7 +119,8 @@ export function useMoveOrg() {
 
 export function useDissolveOrg() {
   return useInvalidatingMutation(
-    ({ id, body }: { id: number; body: DissolveOrgInput }) => request<OrgView>('POST', `/api/orgs/${id}/dissolve`, body),
+    ({ id, body }: { id: number; body: DissolveOrgInput }) =>
+      request<OrgView>('POST', `/api/orgs/${id}/dissolve`, body),
     [orgKeys.all],
   );
 }

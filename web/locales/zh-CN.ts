@@ -16,6 +16,7 @@ export const common = {
   search: '查询',
   reset: '重置',
   close: '关闭',
+  back: '返回',
   details: '详情',
   actions: '操作',
   more: '更多',
@@ -66,6 +67,9 @@ export const auth = {
   changeTitle: '修改密码',
   mustChangeHint: '为了账号安全，首次登录或密码被重置后须先设置新密码。',
   currentPassword: '当前密码',
+  currentPasswordPlaceholder: '请输入当前密码',
+  newPasswordPlaceholder: '请设置新密码',
+  confirmPasswordPlaceholder: '请再次输入新密码',
   newPassword: '新密码',
   confirmPassword: '确认新密码',
   confirmRequired: '请再次输入新密码',
@@ -105,9 +109,12 @@ export const orgs = {
   contactName: '联系人',
   contactPhone: '联系电话',
   term: '任期',
+  termRange: (start: string, end: string) => `${start} 至 ${end}`,
   termStart: '任期开始',
   termEnd: '任期结束',
   childCount: '下级组织数',
+  childCountShort: '下级组织',
+  contact: '联系人及电话',
   statusReason: '撤销/合并原因',
   mergedInto: '合并至',
   statusChangedAt: '状态变更时间',
@@ -146,6 +153,7 @@ export const orgs = {
 };
 
 export const accounts = {
+  pageTitle: '账号列表',
   keyword: '关键词',
   keywordPlaceholder: '用户名、姓名或手机号',
   org: '所属组织',
@@ -153,6 +161,7 @@ export const accounts = {
   username: '用户名',
   displayName: '姓名',
   mobile: '手机号',
+  mobileKeep: '留空则保持原手机号',
   roles: '角色',
   role: '角色',
   status: '状态',
@@ -203,6 +212,7 @@ export const accounts = {
 };
 
 export const audit = {
+  pageTitle: '审计日志',
   actor: '操作人',
   actorPlaceholder: '用户名或姓名',
   action: '操作类型',
@@ -217,7 +227,6 @@ export const audit = {
   userAgent: '浏览器',
   details: '详细信息',
   detailTitle: '日志详情',
-  system: '系统',
   noDetails: '无详细信息',
 };
 

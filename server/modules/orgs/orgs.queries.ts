@@ -8,7 +8,9 @@ import { inScope, pathIds } from '../../plugins/scope';
 import { accounts } from '../accounts/accounts.tables';
 import { departments, type OrgRow, orgs } from './orgs.tables';
 
-const childCount = sql<number>`(select count(*)::int from ${orgs} c where c.parent_id = ${orgs.id})`.as('child_count');
+// Written out in full: inside a select drizzle renders ${orgs.id} without its table, which the
+// subquery's own alias would capture.
+const childCount = sql<number>`(select count(*)::int from orgs c where c.parent_id = "orgs"."id")`.as('child_count');
 
 /** An org as the API shows it. */
 export function toOrgView(row: OrgRow & { childCount: number }) {
@@ -105,16 +107,15 @@ export async function searchOrgs(
   f: { q: string; under?: number; cursor?: string; limit: number },
 ) {
   const under = f.under ? await getOrgInScope(db, scope, f.under) : null;
-  const rows = await selectOrgs(
-    db,
-    and(
-      inScope(orgs.path, scope),
-      under ? like(orgs.path, `${under.path}%`) : undefined,
-      nameMatches(f.q),
-      afterCursor(f.cursor),
-    ),
-    f.limit + 1,
+  const filter = and(
+    inScope(orgs.path, scope),
+    under ? like(orgs.path, `${under.path}%`) : undefined,
+    nameMatches(f.q),
   );
+  const [rows, [total]] = await Promise.all([
+    selectOrgs(db, and(filter, afterCursor(f.cursor)), f.limit + 1),
+    db.select({ n: count() }).from(orgs).where(filter),
+  ]);
   const page = pageFrom(rows, f.limit, (r) => [r.nameInitials, r.id]);
   const crumbs = await breadcrumbsOf(
     db,
@@ -122,7 +123,7 @@ export async function searchOrgs(
     page.items.map((r) => r.path),
   );
   const items = page.items.map((r, i) => ({ ...toOrgView(r), breadcrumbs: crumbs[i] ?? [] }));
-  return { items, nextCursor: page.nextCursor };
+  return { items, nextCursor: page.nextCursor, total: Number(total?.n ?? 0) };
 }
 
 /** Totals of an org's subtree: active orgs by type, direct children, accounts. */

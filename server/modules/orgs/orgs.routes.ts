@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { idParams } from '../../../shared/schemas/common';
 import {
   createDepartmentBody,
@@ -10,6 +9,7 @@ import {
   orgChildrenQuery,
   orgDetail,
   orgPage,
+  orgRootsResponse,
   orgSearchPage,
   orgSearchQuery,
   orgStats,
@@ -39,7 +39,7 @@ export async function orgRoutes(app: App) {
       schema: {
         tags,
         summary: '我可见的最高一级组织',
-        response: { 200: z.object({ items: z.array(orgView) }) },
+        response: { 200: orgRootsResponse },
       },
       config: { access: 'orgs.read' },
     },

@@ -8,6 +8,7 @@ import { rewritePathPrefix } from '../../db/org-owned';
 import { uniqueViolation } from '../../lib/pg-errors';
 import { pinyinInitials } from '../../lib/pinyin';
 import { AppError } from '../../plugins/errors';
+import { parentPathOf, pathInScope } from '../../plugins/scope';
 import { audit, orgTarget } from '../audit/audit.service';
 import { getOrgInScope, toOrgView } from './orgs.queries';
 import { departments, orgs } from './orgs.tables';
@@ -17,6 +18,13 @@ const treeLockKey = 727_002;
 
 function assertParentType(type: OrgType, parentType: OrgType) {
   if (!allowedParentTypes[type].includes(parentType)) throw new AppError('orgs/invalid_parent_type');
+}
+
+/** Moving or dissolving an org is its parent's business: the top org of a caller's own scope is refused. */
+function assertParentInScope(ctx: Ctx, org: { path: string; parentId: number | null }) {
+  if (org.parentId === null) throw new AppError('orgs/move_root');
+  const parent = parentPathOf(org.path);
+  if (!parent || !pathInScope(parent, ctx.scope)) throw new AppError('orgs/own_scope_top');
 }
 
 function assertActive(org: { status: string }) {
@@ -137,7 +145,7 @@ export async function moveOrg(ctx: Ctx, id: number, newParentId: number) {
     await tx.execute(sql`select pg_advisory_xact_lock(${treeLockKey})`);
     const org = await getOrgInScope(tx, ctx.scope, id);
     const parent = await getOrgInScope(tx, ctx.scope, newParentId);
-    if (org.parentId === null) throw new AppError('orgs/move_root');
+    assertParentInScope(ctx, org);
     if (parent.path.startsWith(org.path)) throw new AppError('orgs/move_into_own_subtree');
     assertActive(org);
     assertActive(parent);
@@ -179,7 +187,7 @@ export async function dissolveOrg(ctx: Ctx, id: number, input: z.output<typeof d
   return ctx.db.transaction(async (tx) => {
     const org = await getOrgInScope(tx, ctx.scope, id);
     assertActive(org);
-    if (org.parentId === null) throw new AppError('orgs/move_root', undefined, '不能撤销最高一级组织');
+    assertParentInScope(ctx, org);
     const [activeChild] = await tx
       .select({ id: orgs.id })
       .from(orgs)

@@ -1,0 +1,25 @@
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { PermissionCode } from '../../shared/permissions';
+import { shell } from '../locales/zh-CN';
+
+export interface MenuEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** The permission code that shows the entry; none means every signed-in account. */
+  permission?: PermissionCode;
+}
+
+/** The left menu: the same permission codes guard the routes and the API. */
+export const menuEntries: MenuEntry[] = [
+  { path: '/', label: shell.menuHome, icon: <HomeOutlined /> },
+  { path: '/orgs', label: shell.menuOrgs, icon: <ApartmentOutlined />, permission: 'orgs.read' },
+  { path: '/accounts', label: shell.menuAccounts, icon: <TeamOutlined />, permission: 'accounts.read' },
+  { path: '/audit', label: shell.menuAudit, icon: <AuditOutlined />, permission: 'audit.read' },
+];
+
+/** The menu entry of a location, for the selected menu item and the breadcrumb. */
+export function entryOf(pathname: string): MenuEntry | undefined {
+  return menuEntries.find((e) => (e.path === '/' ? pathname === '/' : pathname.startsWith(e.path)));
+}

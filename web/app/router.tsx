@@ -1,0 +1,51 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import type { PermissionCode } from '../../shared/permissions';
+import { FullPageSpin, PageSkeleton } from '../components/PageSkeleton';
+import { AdminLayout } from './AdminLayout';
+import { NotFound } from './StatusPages';
+import { changePasswordPath, RequirePermission, RequireSession, SessionWatcher } from './session';
+
+// Each page is its own chunk: a cadre who opens only the org tree never downloads the audit page.
+const LoginPage = lazy(() => import('../pages/auth/LoginPage'));
+const ChangePasswordPage = lazy(() => import('../pages/auth/ChangePasswordPage'));
+const HomePage = lazy(() => import('../pages/home/HomePage'));
+const OrgsPage = lazy(() => import('../pages/orgs/OrgsPage'));
+const AccountsPage = lazy(() => import('../pages/accounts/AccountsPage'));
+const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
+
+/** A page inside the admin layout, behind its permission code. */
+function page(element: ReactNode, permission?: PermissionCode) {
+  const content = <Suspense fallback={<PageSkeleton />}>{element}</Suspense>;
+  return permission ? <RequirePermission code={permission}>{content}</RequirePermission> : content;
+}
+
+/** A page on its own (login, password change). */
+function standalone(element: ReactNode) {
+  return <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <SessionWatcher />,
+    children: [
+      { path: '/login', element: standalone(<LoginPage />) },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: changePasswordPath, element: standalone(<ChangePasswordPage />) },
+          {
+            element: <AdminLayout />,
+            children: [
+              { index: true, element: page(<HomePage />) },
+              { path: 'orgs', element: page(<OrgsPage />, 'orgs.read') },
+              { path: 'accounts', element: page(<AccountsPage />, 'accounts.read') },
+              { path: 'audit', element: page(<AuditPage />, 'audit.read') },
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

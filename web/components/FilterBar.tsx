@@ -1,0 +1,42 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { Button, Form, Space } from 'antd';
+import type { ReactNode } from 'react';
+import { common } from '../locales/zh-CN';
+
+interface FilterBarProps<F> {
+  /** Called with the form's values on 查询 and with empty values on 重置. */
+  onSearch: (values: F) => void;
+  children: ReactNode;
+}
+
+/** The filter form over a list table: fields in a row, then 查询 and 重置. */
+export function FilterBar<F extends object>({ onSearch, children }: FilterBarProps<F>) {
+  const [form] = Form.useForm<F>();
+  return (
+    <Form
+      form={form}
+      name="filters"
+      layout="inline"
+      onFinish={onSearch}
+      style={{ rowGap: 12, marginBottom: 16 }}
+      data-testid="filter-bar"
+    >
+      {children}
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {common.search}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              onSearch(form.getFieldsValue());
+            }}
+          >
+            {common.reset}
+          </Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,32 @@
+import { Button, Flex, Typography } from 'antd';
+import { useSystemInfo } from '../../api/auth';
+import { auth } from '../../locales/zh-CN';
+
+/** The demo accounts, shown only when the server runs in demo mode; a click fills the form. */
+export function DemoAccounts({ onPick }: { onPick: (account: { username: string; password: string }) => void }) {
+  const info = useSystemInfo();
+  if (!info.data?.demo) return null;
+  return (
+    <div style={{ marginTop: 24 }} data-testid="demo-accounts">
+      <Typography.Text strong>{auth.demoAccounts}</Typography.Text>
+      <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+        {auth.demoHint}
+      </Typography.Text>
+      <Flex vertical gap={6} style={{ marginTop: 8 }}>
+        {info.data.demoAccounts.map((account) => (
+          <Button
+            key={account.username}
+            block
+            onClick={() => onPick({ username: account.username, password: account.password })}
+            style={{ justifyContent: 'space-between', height: 'auto', padding: '6px 12px' }}
+          >
+            <Typography.Text code>{account.username}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {account.description}
+            </Typography.Text>
+          </Button>
+        ))}
+      </Flex>
+    </div>
+  );
+}
