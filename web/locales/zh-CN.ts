@@ -64,6 +64,7 @@ export const auth = {
   login: '登录',
   demoAccounts: '演示账号',
   demoHint: '点击账号填入表单',
+  demoPassword: '密码均为',
   changeTitle: '修改密码',
   mustChangeHint: '为了账号安全，首次登录或密码被重置后须先设置新密码。',
   currentPassword: '当前密码',

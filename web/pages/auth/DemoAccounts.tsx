@@ -6,12 +6,21 @@ import { auth } from '../../locales/zh-CN';
 export function DemoAccounts({ onPick }: { onPick: (account: { username: string; password: string }) => void }) {
   const info = useSystemInfo();
   if (!info.data?.demo) return null;
+  const passwords = [...new Set(info.data.demoAccounts.map((a) => a.password))];
   return (
     <div style={{ marginTop: 24 }} data-testid="demo-accounts">
       <Typography.Text strong>{auth.demoAccounts}</Typography.Text>
       <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
         {auth.demoHint}
       </Typography.Text>
+      {passwords.length === 1 && (
+        <div style={{ fontSize: 12, marginTop: 4 }}>
+          <Typography.Text type="secondary">{auth.demoPassword}</Typography.Text>
+          <Typography.Text code copyable>
+            {passwords[0]}
+          </Typography.Text>
+        </div>
+      )}
       <Flex vertical gap={6} style={{ marginTop: 8 }}>
         {info.data.demoAccounts.map((account) => (
           <Button
