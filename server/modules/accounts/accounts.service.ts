@@ -5,7 +5,7 @@ import type { createAccountBody, grantInput, updateAccountBody } from '../../../
 import { maskMobile } from '../../../shared/validators/mobile';
 import type { Ctx } from '../../context';
 import type { DbOrTx } from '../../db/client';
-import { uniqueViolation } from '../../lib/pg-errors';
+import { withUniqueErrors } from '../../lib/pg-errors';
 import { AppError } from '../../plugins/errors';
 import { pathInScope, scopeFor } from '../../plugins/scope';
 import { type AuditEntry, accountTarget, audit } from '../audit/audit.service';
@@ -18,17 +18,13 @@ import { accounts, grants } from './accounts.tables';
 
 type GrantInput = z.output<typeof grantInput>;
 
-async function withAccountConstraints<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    const constraint = uniqueViolation(err);
-    if (constraint === 'accounts_username_uq') throw new AppError('accounts/duplicate_username');
-    if (constraint === 'accounts_mobile_uq') throw new AppError('accounts/duplicate_mobile');
-    if (constraint === 'grants_account_role_org_uq') throw new AppError('accounts/duplicate_grant');
-    throw err;
-  }
-}
+/** Unique constraints of the account tables and what a user is told when one is hit. */
+const uniqueErrors = {
+  accounts_username_uq: 'accounts/duplicate_username',
+  accounts_mobile_uq: 'accounts/duplicate_mobile',
+  grants_account_role_org_uq: 'accounts/duplicate_grant',
+} as const;
+const withAccountConstraints = <T>(work: () => Promise<T>) => withUniqueErrors(uniqueErrors, work);
 
 /**
  * Inserts a grant after checking that the caller may give it: the org is in the caller's scope, and

@@ -5,7 +5,7 @@ import type { createOrgBody, dissolveOrgBody, updateOrgBody } from '../../../sha
 import type { Ctx } from '../../context';
 import { type DbOrTx, queryRows } from '../../db/client';
 import { rewritePathPrefix } from '../../db/org-owned';
-import { uniqueViolation } from '../../lib/pg-errors';
+import { withUniqueErrors } from '../../lib/pg-errors';
 import { pinyinInitials } from '../../lib/pinyin';
 import { AppError } from '../../plugins/errors';
 import { parentPathOf, pathInScope } from '../../plugins/scope';
@@ -31,18 +31,13 @@ function assertActive(org: { status: string }) {
   if (org.status !== 'active') throw new AppError('orgs/not_active');
 }
 
-/** Maps unique violations of the orgs table to their catalog errors. */
-async function withOrgConstraints<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    const constraint = uniqueViolation(err);
-    if (constraint === 'orgs_credit_code_uq') throw new AppError('orgs/duplicate_credit_code');
-    if (constraint === 'orgs_sibling_name_uq') throw new AppError('orgs/duplicate_name');
-    if (constraint === 'departments_org_name_uq') throw new AppError('orgs/duplicate_department');
-    throw err;
-  }
-}
+/** Unique constraints of the org tables and what a user is told when one is hit. */
+const uniqueErrors = {
+  orgs_credit_code_uq: 'orgs/duplicate_credit_code',
+  orgs_sibling_name_uq: 'orgs/duplicate_name',
+  departments_org_name_uq: 'orgs/duplicate_department',
+} as const;
+const withOrgConstraints = <T>(work: () => Promise<T>) => withUniqueErrors(uniqueErrors, work);
 
 /** Inserts an org under a parent row (no checks); used by the service and by the seed. */
 export async function insertOrg(

@@ -1,0 +1,73 @@
+import { count, eq, isNotNull } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { orgs } from '../server/modules/orgs/orgs.tables';
+import { demoAccounts } from '../server/modules/system/system.routes';
+import { seedDemo, seedDemoIfEmpty } from '../server/seed/demo';
+import { isCreditCode } from '../shared/validators/creditCode';
+import { useTestApp } from './app';
+import { signIn } from './factories';
+
+const w = useTestApp();
+
+describe('demo city', () => {
+  it('loads Nantong: the city federation, its departments, the 7 districts, towns and ~3,000 grassroots unions', async () => {
+    const first = await seedDemoIfEmpty(w.db);
+    expect(first?.orgs).toBeGreaterThan(3000);
+    expect(await seedDemoIfEmpty(w.db)).toBeNull();
+
+    const districts = await w.db
+      .select({ name: orgs.name, areaCode: orgs.areaCode })
+      .from(orgs)
+      .where(eq(orgs.type, 'county_federation'))
+      .orderBy(orgs.areaCode);
+    expect(districts).toEqual([
+      { name: '通州区总工会', areaCode: '320612' },
+      { name: '崇川区总工会', areaCode: '320613' },
+      { name: '海门区总工会', areaCode: '320614' },
+      { name: '如东县总工会', areaCode: '320623' },
+      { name: '启东市总工会', areaCode: '320681' },
+      { name: '如皋市总工会', areaCode: '320682' },
+      { name: '海安市总工会', areaCode: '320685' },
+    ]);
+    const names = (await w.db.select({ name: orgs.name }).from(orgs)).map((o) => o.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['南通市总工会', '市教育工会', '海门区常乐镇总工会', '海门叠石桥国际家纺产业园区总工会']),
+    );
+    const codes = await w.db.select({ code: orgs.creditCode }).from(orgs).where(isNotNull(orgs.creditCode));
+    expect(codes.length).toBeGreaterThan(3000);
+    expect(codes.every((c) => isCreditCode(c.code ?? ''))).toBe(true);
+    const [grassroots] = await w.db.select({ n: count() }).from(orgs).where(eq(orgs.depth, 3));
+    expect(Number(grassroots?.n)).toBeGreaterThan(2500);
+  });
+
+  it('gives each demo account its place, with no forced password change', async () => {
+    const expected: Record<string, { role: string; org: string; permission: string }> = {
+      city_admin: { role: 'platform_admin', org: '南通市总工会', permission: 'accounts.manage' },
+      haimen_admin: { role: 'union_admin', org: '海门区总工会', permission: 'orgs.move' },
+      union_admin: { role: 'union_admin', org: '江苏叠石桥家纺有限公司工会', permission: 'orgs.create' },
+      worker: { role: 'member', org: '江苏叠石桥家纺有限公司工会', permission: 'portal.use' },
+    };
+    for (const demo of demoAccounts) {
+      const agent = await signIn(w.app, demo.username, demo.password);
+      const want = expected[demo.username];
+      expect(agent.me.account.mustChangePassword).toBe(false);
+      expect(agent.me.grants).toEqual([
+        expect.objectContaining({ role: want?.role, org: expect.objectContaining({ name: want?.org }) }),
+      ]);
+      expect(agent.me.permissions).toContain(want?.permission);
+    }
+    const info = (await w.app.inject({ url: '/api/system/info' })).json();
+    expect(info.demo).toBe(true);
+    expect(info.demoAccounts.map((a: { username: string }) => a.username)).toEqual(Object.keys(expected));
+  });
+
+  it('refuses to run in production', async () => {
+    const before = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await expect(seedDemo(w.db)).rejects.toThrow(/生产环境/);
+    } finally {
+      process.env.NODE_ENV = before;
+    }
+  });
+});
