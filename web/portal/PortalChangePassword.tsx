@@ -1,33 +1,21 @@
 import { Button, Form, Input, NavBar, NoticeBar, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router';
-import { useChangePassword, useMe } from '../api/auth';
+import { useMe } from '../api/auth';
 import { ApiError } from '../api/client';
-import { passwordPolicyRule, sameAsRule } from '../components/passwords';
+import { type PasswordChangeValues, usePasswordChange } from '../components/usePasswordChange';
 import { auth, common } from '../locales/zh-CN';
-
-interface PasswordForm {
-  currentPassword: string;
-  newPassword: string;
-  confirmPassword: string;
-}
 
 /** The member's own password change; the only way forward while an initial password is unchanged. */
 export function PortalChangePassword() {
-  const [form] = Form.useForm<PasswordForm>();
+  const [form] = Form.useForm<PasswordChangeValues>();
   const me = useMe();
-  const change = useChangePassword();
   const navigate = useNavigate();
   const forced = me.data?.account.mustChangePassword ?? false;
-
-  const onFinish = async ({ currentPassword, newPassword }: PasswordForm) => {
-    try {
-      await change.mutateAsync({ currentPassword, newPassword });
-      Toast.show({ icon: 'success', content: auth.passwordChanged });
-      navigate('/', { replace: true });
-    } catch (error) {
-      Toast.show({ icon: 'fail', content: error instanceof ApiError ? error.message : common.serverUnavailable });
-    }
-  };
+  const { fields, onFinish, pending } = usePasswordChange(() => form.getFieldValue('newPassword'), {
+    success: (content) => Toast.show({ icon: 'success', content }),
+    failure: (error) =>
+      Toast.show({ icon: 'fail', content: error instanceof ApiError ? error.message : common.serverUnavailable }),
+  });
 
   return (
     <>
@@ -41,35 +29,18 @@ export function PortalChangePassword() {
         requiredMarkStyle="none"
         onFinish={onFinish}
         footer={
-          <Button block type="submit" color="primary" size="large" loading={change.isPending}>
+          <Button block type="submit" color="primary" size="large" loading={pending}>
             {common.submit}
           </Button>
         }
       >
-        <Form.Item
-          name="currentPassword"
-          label={auth.currentPassword}
-          rules={[{ required: true, message: auth.passwordRequired }]}
-        >
+        <Form.Item {...fields.currentPassword}>
           <Input type="password" autoComplete="current-password" placeholder={auth.currentPasswordPlaceholder} />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={auth.newPassword}
-          description={auth.policyHint}
-          rules={[passwordPolicyRule]}
-        >
+        <Form.Item {...fields.newPassword} description={auth.policyHint}>
           <Input type="password" autoComplete="new-password" placeholder={auth.newPasswordPlaceholder} />
         </Form.Item>
-        <Form.Item
-          name="confirmPassword"
-          label={auth.confirmPassword}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: auth.confirmRequired },
-            sameAsRule(() => form.getFieldValue('newPassword')),
-          ]}
-        >
+        <Form.Item {...fields.confirmPassword}>
           <Input type="password" autoComplete="new-password" placeholder={auth.confirmPasswordPlaceholder} />
         </Form.Item>
       </Form>

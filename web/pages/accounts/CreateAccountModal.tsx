@@ -1,8 +1,9 @@
-import { App, Col, Divider, Form, Input, Modal, Row } from 'antd';
+import { Col, Divider, Form, Input, Row } from 'antd';
 import { type CreateAccountInput, type GrantInput, useCreateAccount } from '../../api/accounts';
-import { useShowError } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { OrgPicker } from '../../components/OrgPicker';
 import { accounts } from '../../locales/zh-CN';
+import { DisplayNameField } from './DisplayNameField';
 import { GrantFields } from './GrantFields';
 import { PasswordField } from './PasswordField';
 
@@ -12,32 +13,18 @@ type CreateAccountForm = Omit<CreateAccountInput, 'grants'> & { grants: [GrantIn
 export function CreateAccountModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<CreateAccountForm>();
   const create = useCreateAccount();
-  const showError = useShowError();
-  const { message } = App.useApp();
-
-  const onFinish = async (values: CreateAccountForm) => {
-    try {
-      await create.mutateAsync({ ...values, mobile: values.mobile?.trim() || null });
-      message.success(accounts.created);
-      onClose();
-    } catch (error) {
-      showError(error, form);
-    }
-  };
 
   return (
-    <Modal
-      open
+    <FormModal<CreateAccountForm>
       title={accounts.create}
+      name="createAccount"
+      form={form}
       width={680}
-      okButtonProps={{ htmlType: 'submit', loading: create.isPending }}
-      onCancel={onClose}
-      destroyOnHidden
-      modalRender={(dom) => (
-        <Form form={form} name="createAccount" layout="vertical" onFinish={onFinish} data-testid="create-account-form">
-          {dom}
-        </Form>
-      )}
+      testId="create-account-form"
+      submit={(values) => create.mutateAsync({ ...values, mobile: values.mobile?.trim() || null })}
+      successMessage={accounts.created}
+      pending={create.isPending}
+      onClose={onClose}
     >
       <Row gutter={16}>
         <Col span={12}>
@@ -50,13 +37,7 @@ export function CreateAccountModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item
-            name="displayName"
-            label={accounts.displayName}
-            rules={[{ required: true, whitespace: true, message: accounts.displayNameRequired }]}
-          >
-            <Input maxLength={30} />
-          </Form.Item>
+          <DisplayNameField />
         </Col>
         <Col span={12}>
           <Form.Item name="mobile" label={accounts.mobile}>
@@ -80,6 +61,6 @@ export function CreateAccountModal({ onClose }: { onClose: () => void }) {
         {accounts.firstGrant}
       </Divider>
       <GrantFields prefix={['grants', 0]} />
-    </Modal>
+    </FormModal>
   );
 }

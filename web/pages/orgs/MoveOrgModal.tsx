@@ -1,6 +1,6 @@
-import { App, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import { type OrgView, useMoveOrg, useOrg } from '../../api/orgs';
-import { useShowError } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { OrgPicker } from '../../components/OrgPicker';
 import { orgs } from '../../locales/zh-CN';
 
@@ -14,34 +14,18 @@ export function MoveOrgModal({
   onClose: () => void;
   onDone: (moved: OrgView, oldParentId: number | null) => void;
 }) {
-  const [form] = Form.useForm<{ newParentId: number }>();
   const move = useMoveOrg();
-  const showError = useShowError();
-  const { message } = App.useApp();
   const parent = useOrg(org.parentId);
 
-  const onFinish = async ({ newParentId }: { newParentId: number }) => {
-    try {
-      const moved = await move.mutateAsync({ id: org.id, newParentId });
-      message.success(orgs.moved);
-      onDone(moved, org.parentId);
-    } catch (error) {
-      showError(error, form);
-    }
-  };
-
   return (
-    <Modal
-      open
+    <FormModal<{ newParentId: number }, OrgView>
       title={orgs.moveTitle(org.name)}
-      okButtonProps={{ htmlType: 'submit', loading: move.isPending }}
-      onCancel={onClose}
-      destroyOnHidden
-      modalRender={(dom) => (
-        <Form form={form} name="moveOrg" layout="vertical" onFinish={onFinish}>
-          {dom}
-        </Form>
-      )}
+      name="moveOrg"
+      submit={({ newParentId }) => move.mutateAsync({ id: org.id, newParentId })}
+      successMessage={orgs.moved}
+      pending={move.isPending}
+      onClose={onClose}
+      onDone={(moved) => onDone(moved, org.parentId)}
     >
       <Form.Item label={orgs.moveCurrent}>
         <Input value={parent.data?.name ?? ''} disabled />
@@ -53,6 +37,6 @@ export function MoveOrgModal({
       >
         <OrgPicker excludeId={org.id} />
       </Form.Item>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { allowedParentTypes, type OrgType, orgTypeCodes, orgTypes } from '../../../shared/enums';
 import { createOrgBody, updateOrgBody } from '../../../shared/schemas/orgs';
 import { parseCreditCode } from '../../../shared/validators/creditCode';
 import { type OrgView, useCreateOrg, useUpdateOrg } from '../../api/orgs';
-import { checkWithSchema, type FieldMap, useShowError } from '../../components/formErrors';
+import { FormModal, notSent } from '../../components/FormModal';
+import { checkWithSchema, type FieldMap } from '../../components/formErrors';
 import { common, orgs } from '../../locales/zh-CN';
 
 /** The org types that may be created under a parent of this type (shared/enums.ts). */
@@ -74,41 +75,33 @@ export function OrgFormModal({
   const [form] = Form.useForm<OrgFormValues>();
   const create = useCreateOrg();
   const update = useUpdateOrg();
-  const showError = useShowError();
-  const { message } = App.useApp();
-  const title = target.mode === 'create' ? orgs.createTitle(target.parent.name) : orgs.editTitle(target.org.name);
 
-  const onFinish = async (values: OrgFormValues) => {
+  // The endpoint's own schema checks first, so the form shows exactly the server's rules.
+  const submit = async (values: OrgFormValues) => {
     const payload = toPayload(values);
-    try {
-      if (target.mode === 'create') {
-        const body = { ...payload, parentId: target.parent.id, type: values.type as OrgType };
-        if (!checkWithSchema(createOrgBody, body, form, termFields)) return;
-        onDone(await create.mutateAsync(body));
-        message.success(orgs.created);
-      } else {
-        if (!checkWithSchema(updateOrgBody, payload, form, termFields)) return;
-        onDone(await update.mutateAsync({ id: target.org.id, body: payload }));
-        message.success(common.saved);
-      }
-    } catch (error) {
-      showError(error, form, termFields);
+    if (target.mode === 'create') {
+      const body = { ...payload, parentId: target.parent.id, type: values.type as OrgType };
+      return checkWithSchema(createOrgBody, body, form, termFields) ? create.mutateAsync(body) : notSent;
     }
+    const { id } = target.org;
+    return checkWithSchema(updateOrgBody, payload, form, termFields)
+      ? update.mutateAsync({ id, body: payload })
+      : notSent;
   };
 
   return (
-    <Modal
-      open
-      title={title}
+    <FormModal<OrgFormValues, OrgView>
+      title={target.mode === 'create' ? orgs.createTitle(target.parent.name) : orgs.editTitle(target.org.name)}
+      name="org"
+      form={form}
       width={720}
-      okButtonProps={{ htmlType: 'submit', loading: create.isPending || update.isPending }}
-      onCancel={onClose}
-      destroyOnHidden
-      modalRender={(dom) => (
-        <Form form={form} name="org" layout="vertical" initialValues={initialValues(target)} onFinish={onFinish}>
-          {dom}
-        </Form>
-      )}
+      initialValues={initialValues(target)}
+      submit={submit}
+      successMessage={target.mode === 'create' ? orgs.created : common.saved}
+      pending={create.isPending || update.isPending}
+      fieldMap={termFields}
+      onClose={onClose}
+      onDone={onDone}
     >
       <Row gutter={16}>
         {target.mode === 'create' && (
@@ -165,6 +158,6 @@ export function OrgFormModal({
           </Form.Item>
         </Col>
       </Row>
-    </Modal>
+    </FormModal>
   );
 }
