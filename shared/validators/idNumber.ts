@@ -1,3 +1,4 @@
+import { isKnownAreaCode } from './areaCodes.ts';
 import { isCalendarDate, localToday, toHalfWidth } from './text.ts';
 
 /** Why a resident ID number was rejected. */
@@ -10,10 +11,6 @@ export type IdNumberResult =
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
-/** Province-level codes of GB/T 2260 (first two digits of the area code). */
-const PROVINCE_CODES =
-  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82';
-const PROVINCES = new Set(PROVINCE_CODES.split(' '));
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const fail = (problem: IdNumberProblem, message: string): IdNumberResult => ({ ok: false, problem, message });
@@ -27,10 +24,8 @@ export function idNumberCheckCharacter(first17: string): string {
 
 /** Explains why a 6-digit area code is not acceptable, or returns null when it is. */
 function areaCodeError(area: string): string | null {
-  if (!PROVINCES.has(area.slice(0, 2)))
-    return `地址码 ${area} 无效：前两位 ${area.slice(0, 2)} 不是有效的省级行政区划代码`;
-  if (area.slice(2) === '0000') return `地址码 ${area} 无效：不能是省级代码本身（后四位不能为 0000）`;
-  return null;
+  if (isKnownAreaCode(area)) return null;
+  return `地址码 ${area} 不是已知的行政区划代码（GB/T 2260），请核对身份证号码前六位`;
 }
 
 /** Parses and validates an 18-character resident ID number (GB 11643-1999). */

@@ -1,3 +1,4 @@
+export * from './areaCodes.ts';
 export * from './creditCode.ts';
 export * from './idNumber.ts';
 export * from './mobile.ts';

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  areaCodeStatus,
   creditCodeCheckCharacter,
+  currentCountyCodes,
   idNumberCheckCharacter,
   isCreditCode,
   isIdNumber,
@@ -17,9 +19,6 @@ import {
 } from './index.ts';
 
 const TODAY = '2024-06-01';
-const PROVINCE_CODES =
-  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82';
-const PROVINCES = PROVINCE_CODES.split(' ');
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
 
@@ -30,9 +29,7 @@ const problemOf = (raw: string, today = TODAY) => {
   return r.ok ? 'ok' : r.problem;
 };
 
-const areaArb = fc
-  .tuple(fc.constantFrom(...PROVINCES), fc.integer({ min: 1, max: 9999 }))
-  .map(([p, n]) => p + String(n).padStart(4, '0'));
+const areaArb = fc.constantFrom(...currentCountyCodes, '320602', '320611', '320621', '320684');
 const dateArb = fc
   .date({ min: new Date('1920-01-01T00:00:00Z'), max: new Date('2010-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
@@ -80,6 +77,16 @@ describe('parseIdNumber — public examples', () => {
     expect(problemOf(withCheck('11010519000229001'))).toBe('birth_date');
     const r = parseIdNumber(withCheck('11010520230230001'), TODAY);
     expect(r.ok ? '' : r.message).toContain('2023-02-30');
+  });
+
+  it('classifies area codes: current, retired (still valid in old IDs), inside a known prefecture, unknown', () => {
+    expect(areaCodeStatus('320614')).toBe('current');
+    expect(areaCodeStatus('320684')).toBe('retired');
+    expect(areaCodeStatus('320611')).toBe('retired');
+    expect(areaCodeStatus('320699')).toBe('in_known_prefecture');
+    expect(areaCodeStatus('329901')).toBe('unknown');
+    expect(areaCodeStatus('320600')).toBe('unknown');
+    expect(currentCountyCodes.length).toBeGreaterThan(2800);
   });
 
   it('rejects invalid area codes', () => {
