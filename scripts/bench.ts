@@ -4,6 +4,7 @@
  * ratio is the figure), on PGlite and on PostgreSQL. Writes docs/benchmarks.md.
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import pg from 'pg';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
+import { loadKeyRing } from '../server/lib/pii';
 import { orgs } from '../server/modules/orgs/orgs.tables';
 import { demoPassword } from '../server/modules/system/system.routes';
 import { seedDemo } from '../server/seed/demo';
@@ -76,7 +78,12 @@ async function benchEngine(engine: 'pglite' | 'postgresql'): Promise<Result[]> {
   await database.migrate();
   await seedDemo(database.db);
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: '/nonexistent' };
-  const app = await buildApp({ database, config, logger: false });
+  // Throwaway keys: the benchmark's demo data is generated and deleted in the same run.
+  const keyRing = loadKeyRing(
+    { PII_KEYS: `bench:${randomBytes(32).toString('base64')}`, PII_INDEX_KEY: randomBytes(32).toString('base64') },
+    { production: true },
+  );
+  const app = await buildApp({ database, config, logger: false, keyRing });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const base = `http://127.0.0.1:${port}`;

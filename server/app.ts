@@ -21,9 +21,11 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database, Db } from './db/client';
+import type { KeyRing } from './lib/pii';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { memberRoutes } from './modules/members/members.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { portalRoutes } from './modules/portal/portal.routes';
 import { systemRoutes } from './modules/system/system.routes';
@@ -44,6 +46,7 @@ declare module 'fastify' {
     db: Db;
     config: Config;
     clock: () => Date;
+    pii: KeyRing;
     /** Every /api route with its declared access, for the authorization matrix. */
     apiRoutes: { method: string; url: string; access: RouteAccess }[];
   }
@@ -52,6 +55,8 @@ declare module 'fastify' {
 export interface AppOptions {
   database: Database;
   config: Config;
+  /** Keys for members' personal data. */
+  keyRing: KeyRing;
   /** The time source; tests pass a controllable clock. */
   clock?: () => Date;
   logger?: boolean | { level: string };
@@ -91,6 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorate('db', opts.database.db);
   app.decorate('config', config);
   app.decorate('clock', clock);
+  app.decorate('pii', opts.keyRing);
   app.decorate('apiRoutes', []);
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
@@ -107,7 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerErrorHandling(app, hasWeb ? config.webDist : null);
   await app.register(helmet, { contentSecurityPolicy: { directives: csp } });
   await app.register(cookie);
-  registerAuth(app, { db: opts.database.db, config, clock });
+  registerAuth(app, { db: opts.database.db, config, clock, pii: opts.keyRing });
 
   await app.register(swagger, {
     openapi: {
@@ -123,7 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  for (const routes of [systemRoutes, authRoutes, orgRoutes, accountRoutes, auditRoutes, portalRoutes]) {
+  for (const routes of [systemRoutes, authRoutes, orgRoutes, accountRoutes, auditRoutes, memberRoutes, portalRoutes]) {
     await app.register(routes);
   }
 

@@ -1,6 +1,7 @@
 import type { PermissionCode, RoleCode } from '../shared/permissions';
 import type { Config } from './config';
 import type { Db, DbOrTx } from './db/client';
+import type { KeyRing } from './lib/pii';
 
 /** One role grant of the signed-in account, with its org's current path. */
 export interface ActorGrant {
@@ -46,4 +47,6 @@ export interface Ctx {
   now: Date;
   meta: RequestMeta;
   config: Config;
+  /** Keys for members' personal data (encryption and blind indexes). */
+  pii: KeyRing;
 }

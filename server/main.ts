@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
+import { loadKeyRing } from './lib/pii';
 import { seedDemoIfEmpty } from './seed/demo';
 
 process.env.TZ ||= 'Asia/Shanghai';
@@ -11,7 +13,11 @@ async function main() {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   if (!config.databaseUrl && !config.production) await seedDemoIfEmpty(database.db);
-  const app = await buildApp({ database, config });
+  const keyRing = loadKeyRing(process.env, {
+    production: config.production,
+    devKeyFile: path.join(config.dataDir, 'pii-keys.json'),
+  });
+  const app = await buildApp({ database, config, keyRing });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -83,6 +83,12 @@ export const auditActions = {
   'accounts.lock': '锁定账号',
   'accounts.unlock': '解锁账号',
   'sessions.end': '强制下线',
+  'members.create': '登记会员',
+  'members.update': '编辑会员',
+  'members.status': '变更会员状态',
+  'members.view': '查看会员详情',
+  'members.search': '查询会员',
+  'members.reveal': '查看完整个人信息',
   'access.denied': '越权访问被拒绝',
 } as const;
 export type AuditAction = keyof typeof auditActions;
@@ -93,6 +99,7 @@ export const auditTargetTypes = {
   account: '账号',
   session: '会话',
   department: '部室',
+  member: '会员',
 } as const;
 export type AuditTargetType = keyof typeof auditTargetTypes;
 
@@ -132,6 +139,11 @@ export const auditDetailKeys: Record<string, string> = {
   contactPhone: '联系电话',
   termStart: '任期开始',
   termEnd: '任期结束',
+  field: '字段',
+  filters: '查询条件',
+  results: '结果条数',
+  status: '状态',
+  date: '日期',
 };
 
 /** Chinese labels of the coded reasons in audit details. */

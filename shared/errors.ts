@@ -48,6 +48,17 @@ export const errorCatalog = {
   'accounts/duplicate_grant': { status: 409, message: '该账号在此组织已有相同角色' },
   'accounts/department_mismatch': { status: 400, message: '所选部室不属于该组织' },
   'accounts/cannot_change_self': { status: 400, message: '不能对自己的账号执行此操作' },
+  'members/not_found': { status: 404, message: '会员不存在' },
+  'members/duplicate_id_number': {
+    status: 409,
+    message: '该身份证号码已登记为会员（一人只能是一个工会的会员），可发起转会',
+  },
+  'members/gender_mismatch': { status: 400, message: '性别与身份证号码不符' },
+  'members/birth_date_mismatch': { status: 400, message: '出生日期与身份证号码不符' },
+  'members/age_out_of_range': { status: 400, message: '入会时年龄应在 16 至 100 周岁之间' },
+  'members/joined_in_future': { status: 400, message: '入会日期不能晚于今天' },
+  'members/invalid_union': { status: 400, message: '会员只能属于基层工会或其下的分工会、工会小组' },
+  'members/same_status': { status: 409, message: '会员已是该状态' },
   'audit/not_found': { status: 404, message: '日志不存在' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

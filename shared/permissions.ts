@@ -13,6 +13,9 @@ export const permissions = {
   'accounts.manage': '管理账号与授权',
   'sessions.manage': '强制下线',
   'audit.read': '查看审计日志',
+  'members.read': '查看会员',
+  'members.manage': '登记、编辑会员',
+  'members.reveal': '查看完整身份证号和手机号',
   'portal.use': '使用会员服务',
 } as const;
 
@@ -37,6 +40,9 @@ const adminCodes: PermissionCode[] = [
   'accounts.manage',
   'sessions.manage',
   'audit.read',
+  'members.read',
+  'members.manage',
+  'members.reveal',
 ];
 
 export const roles: Record<RoleCode, RoleDefinition> = {
@@ -48,7 +54,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
   federation_staff: {
     name: '总工会工作人员',
     description: '总工会部室工作人员，查看本级及下级组织',
-    permissions: ['orgs.read', 'accounts.read'],
+    permissions: ['orgs.read', 'accounts.read', 'members.read'],
   },
   union_admin: {
     name: '工会管理员',
@@ -57,8 +63,8 @@ export const roles: Record<RoleCode, RoleDefinition> = {
   },
   union_cadre: {
     name: '工会干部',
-    description: '查看本工会及下级组织，填报工作',
-    permissions: ['orgs.read'],
+    description: '查看本工会及下级组织与会员，填报工作',
+    permissions: ['orgs.read', 'members.read'],
   },
   member: {
     name: '会员',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { type App, buildApp } from '../server/app';
 import { type Config, loadConfig } from '../server/config';
 import { type Database, type Db, openDatabase } from '../server/db/client';
+import { loadKeyRing } from '../server/lib/pii';
 import { testEngine, withDatabase } from './engine';
 
 /** A clock the tests can move forward (session timeouts, lockouts, rate-limit windows). */
@@ -14,6 +15,12 @@ export class TestClock {
     this.offsetMs += ms;
   }
 }
+
+/** Fixed keys for members' personal data in tests (never used outside tests). */
+export const testKeyRing = loadKeyRing(
+  { PII_KEYS: `t1:${Buffer.alloc(32, 1).toString('base64')}`, PII_INDEX_KEY: Buffer.alloc(32, 2).toString('base64') },
+  { production: true },
+);
 
 let fileDatabases = 0;
 
@@ -64,7 +71,7 @@ export function useTestApp(overrides: Partial<Config> = {}): TestWorld {
     database = await openTestDatabase();
     const clock = new TestClock();
     const config = testConfig(overrides);
-    const app = await buildApp({ database, config, clock: clock.now, logger: false });
+    const app = await buildApp({ database, config, clock: clock.now, logger: false, keyRing: testKeyRing });
     await app.ready();
     Object.assign(world, { app, db: database.db, database, clock, config });
   });

@@ -8,7 +8,17 @@ import type { OrgRow } from '../server/modules/orgs/orgs.tables';
 import type { RouteAccess } from '../server/plugins/auth';
 import { makeOrg } from '../server/seed/factories';
 import { useTestApp } from './app';
-import { type Agent, buildCity, buildUser, type City, signIn, testPassword, uid } from './factories';
+import {
+  type Agent,
+  buildCity,
+  buildMember,
+  buildUser,
+  type City,
+  signIn,
+  testPassword,
+  uid,
+  uniqueIdNumber,
+} from './factories';
 
 const w = useTestApp();
 
@@ -206,6 +216,56 @@ const matrix: Record<string, Entry> = {
   'POST /api/accounts/:id/sessions/end': {
     access: 'sessions.manage',
     request: async (s) => ({ url: `/api/accounts/${(await freshUser(s)).id}/sessions/end` }),
+    status: 200,
+  },
+  'GET /api/members': {
+    access: 'members.read',
+    request: (s) => ({ url: `/api/members?orgId=${s.county.id}` }),
+    status: 200,
+  },
+  'GET /api/members/:id': {
+    access: 'members.read',
+    request: async (s) => ({ url: `/api/members/${(await buildMember(w.db, s.union)).id}` }),
+    status: 200,
+  },
+  'GET /api/members/:id/history': {
+    access: 'members.read',
+    request: async (s) => ({ url: `/api/members/${(await buildMember(w.db, s.union)).id}/history` }),
+    status: 200,
+  },
+  'POST /api/members': {
+    access: 'members.manage',
+    request: (s) => {
+      const idNumber = uniqueIdNumber({ gender: 'female', birthDate: '1990-02-03' });
+      return {
+        url: '/api/members',
+        payload: { orgId: s.union.id, name: '李秀英', gender: 'female', idNumber, joinedDate: '2019-01-01' },
+      };
+    },
+    status: 201,
+  },
+  'PATCH /api/members/:id': {
+    access: 'members.manage',
+    request: async (s) => ({
+      url: `/api/members/${(await buildMember(w.db, s.union)).id}`,
+      payload: { position: '班组长' },
+    }),
+    status: 200,
+  },
+  'POST /api/members/:id/status': {
+    access: 'members.manage',
+    request: async (s) => ({
+      url: `/api/members/${(await buildMember(w.db, s.union)).id}/status`,
+      payload: { status: 'left', date: '2024-03-01', reason: '离职' },
+    }),
+    status: 200,
+  },
+  'POST /api/members/:id/reveal': {
+    access: 'members.reveal',
+    request: async (s) => ({
+      url: `/api/members/${(await buildMember(w.db, s.union)).id}/reveal`,
+      payload: { field: 'idNumber' },
+    }),
     status: 200,
   },
   'GET /api/audit': {

@@ -4,10 +4,12 @@ import type { z } from 'zod';
 import type { App } from '../server/app';
 import type { DbOrTx } from '../server/db/client';
 import type { OrgRow } from '../server/modules/orgs/orgs.tables';
-import { makeAccount, makeOrg } from '../server/seed/factories';
+import { type MemberSpec, makeAccount, makeMember, makeOrg } from '../server/seed/factories';
 import type { RoleCode } from '../shared/permissions';
 import type { meResponse } from '../shared/schemas/auth';
 import { makeCreditCode } from '../shared/validators/creditCode';
+import { makeIdNumber } from '../shared/validators/idNumber';
+import { testKeyRing } from './app';
 
 export const testPassword = 'Test@Pass2024';
 
@@ -115,4 +117,25 @@ export async function signIn(app: App, username: string, password = testPassword
 export async function signInAs(app: App, db: DbOrTx, role: RoleCode, org: OrgRow) {
   const user = await buildUser(db, role, org);
   return { user, agent: await signIn(app, user.username) };
+}
+
+const usedIdNumbers = new Set<string>();
+/** A valid resident ID number not yet used in this test process (born 1960–1999, area 320614 by default). */
+export function uniqueIdNumber(opts: { area?: string; gender?: 'male' | 'female'; birthDate?: string } = {}): string {
+  for (;;) {
+    const day = Math.floor(Math.random() * 14_600);
+    const birth = opts.birthDate ?? new Date(Date.UTC(1960, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+    let seq = Math.floor(Math.random() * 1000);
+    if (opts.gender && (seq % 2 === 1) !== (opts.gender === 'male')) seq = (seq + 1) % 1000;
+    const id = makeIdNumber(opts.area ?? '320614', birth, seq);
+    if (!usedIdNumbers.has(id)) {
+      usedIdNumbers.add(id);
+      return id;
+    }
+  }
+}
+
+/** A member of `org` with a fresh ID number (and the given overrides). */
+export function buildMember(db: DbOrTx, org: OrgRow, spec: Partial<MemberSpec> = {}) {
+  return makeMember(db, testKeyRing, org, { name: '张建国', idNumber: uniqueIdNumber(), ...spec });
 }

@@ -10,6 +10,9 @@ export const orgPathColumns: readonly { table: string; column: string }[] = [
   { table: 'departments', column: 'org_path' },
   { table: 'accounts', column: 'org_path' },
   { table: 'grants', column: 'org_path' },
+  { table: 'members', column: 'org_path' },
+  { table: 'member_history', column: 'org_path' },
+  { table: 'org_member_counts', column: 'org_path' },
 ];
 
 /** Rewrites the path prefix `from` to `to` in every org-owned table; returns rows changed per table. */

@@ -4,6 +4,7 @@ import { isPermissionCode, type PermissionCode } from '../../shared/permissions'
 import type { Config } from '../config';
 import type { Actor, Ctx, RequestMeta } from '../context';
 import type { Db } from '../db/client';
+import type { KeyRing } from '../lib/pii';
 import { appendAudit } from '../modules/audit/audit.service';
 import { loadSession, sessionCookie } from '../modules/auth/sessions';
 import { AppError } from './errors';
@@ -42,7 +43,7 @@ function sameToken(a: string | undefined, b: string): boolean {
  * Authentication, CSRF and permission checks from each route's `config.access`, then the service
  * context whose scope is the subtrees where the actor holds that permission.
  */
-export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Config; clock: () => Date }) {
+export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Config; clock: () => Date; pii: KeyRing }) {
   app.decorateRequest('actor', null);
   app.decorateRequest('ctx', null as unknown as Ctx);
 
@@ -100,6 +101,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Db; config: Confi
       now,
       meta: requestMeta(req),
       config: deps.config,
+      pii: deps.pii,
     };
   });
 }

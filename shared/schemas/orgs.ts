@@ -118,6 +118,7 @@ export const orgStats = z.object({
   grassroots: z.number().int(),
   children: z.number().int(),
   accounts: z.number().int(),
+  members: z.number().int().describe('active members in the subtree, from the maintained counts'),
 });
 
 export const departmentView = z.object({ id: z.number().int(), orgId: z.number().int(), name: z.string() });

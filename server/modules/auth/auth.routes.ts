@@ -72,7 +72,7 @@ export async function authRoutes(app: App) {
       const found = await loadSession(app.db, session.token, now, app.config);
       if (!found || 'expired' in found) throw new AppError('auth/unauthenticated');
       const scope = { permission: null, paths: [], grants: [] };
-      return me({ db: app.db, rootDb: app.db, actor: found.actor, scope, now, meta, config: app.config });
+      return me({ db: app.db, rootDb: app.db, actor: found.actor, scope, now, meta, config: app.config, pii: app.pii });
     },
   );
 

@@ -6,6 +6,7 @@ import { decodeCursor, pageFrom } from '../../lib/cursor';
 import { AppError } from '../../plugins/errors';
 import { inScope, pathIds } from '../../plugins/scope';
 import { accounts } from '../accounts/accounts.tables';
+import { subtreeMemberTotal } from '../members/members.queries';
 import { departments, type OrgRow, orgs } from './orgs.tables';
 
 // Written out in full: inside a select drizzle renders ${orgs.id} without its table, which the
@@ -144,6 +145,7 @@ export async function subtreeStats(db: DbOrTx, scope: Scope, id: number) {
     .select({ n: count() })
     .from(accounts)
     .where(like(accounts.orgPath, `${org.path}%`));
+  const memberTotal = await subtreeMemberTotal(db, org.path);
   const total = (types: string[]) => types.reduce((s, t) => s + (byType[t] ?? 0), 0);
   return {
     orgId: id,
@@ -152,6 +154,7 @@ export async function subtreeStats(db: DbOrTx, scope: Scope, id: number) {
     grassroots: total(['grassroots_enterprise', 'grassroots_institution', 'grassroots_joint', 'grassroots_trade']),
     children: Number(children?.n ?? 0),
     accounts: Number(accountCount?.n ?? 0),
+    members: memberTotal,
   };
 }
 

@@ -1,0 +1,101 @@
+import crypto from 'node:crypto';
+import type { KeyRing, PiiKey } from './keys';
+
+/** Why a token could not be decrypted. */
+export type PiiErrorCode = 'tampered' | 'unknown_key' | 'malformed';
+
+const MESSAGES: Record<PiiErrorCode, string> = {
+  tampered: '加密数据校验失败，可能已被篡改或损坏',
+  unknown_key: '加密数据所用的密钥不在当前密钥环中',
+  malformed: '加密数据格式无效',
+};
+
+/** A token that cannot be decrypted; the message never contains the token or any plaintext. */
+export class PiiError extends Error {
+  override name = 'PiiError';
+  constructor(
+    readonly code: PiiErrorCode,
+    detail?: string,
+  ) {
+    super(detail ? `${MESSAGES[code]}（${detail}）` : MESSAGES[code]);
+  }
+}
+
+/** The kinds of value with a blind index; the kind is part of the HMAC input, so domains never collide. */
+export type BlindIndexKind = 'id_number' | 'mobile';
+
+const VERSION = 'v1';
+const CIPHER = 'sm4-cbc';
+const IV_BYTES = 16;
+const BLOCK_BYTES = 16;
+const MAC_BYTES = 32;
+const B64URL = /^[A-Za-z0-9_-]+$/;
+
+// version and key id never contain '.', and the IV has a fixed length, so this input is unambiguous.
+function mac(key: PiiKey, iv: Buffer, ciphertext: Buffer): Buffer {
+  return crypto.createHmac('sm3', key.macKey).update(`${VERSION}.${key.id}.`).update(iv).update(ciphertext).digest();
+}
+
+/** Strict base64url: Buffer.from ignores stray characters and trailing bits, so re-encode and compare. */
+function decodePart(part: string, expectedBytes?: number): Buffer {
+  const bytes = Buffer.from(part, 'base64url');
+  if (!B64URL.test(part) || bytes.toString('base64url') !== part) throw new PiiError('malformed');
+  if (expectedBytes !== undefined && bytes.length !== expectedBytes) throw new PiiError('malformed');
+  return bytes;
+}
+
+function parse(token: string) {
+  if (typeof token !== 'string') throw new PiiError('malformed');
+  const parts = token.split('.');
+  if (parts.length !== 5 || parts[0] !== VERSION) throw new PiiError('malformed');
+  const [, keyId = '', ivPart = '', ctPart = '', macPart = ''] = parts;
+  if (!/^[A-Za-z0-9_-]{1,16}$/.test(keyId)) throw new PiiError('malformed');
+  return { keyId, ivPart, ctPart, macPart };
+}
+
+/** Encrypts a value with the active key: `v1.<keyId>.<iv>.<ciphertext>.<mac>`, all base64url. */
+export function encryptField(ring: KeyRing, plaintext: string): string {
+  const key = ring.active;
+  const iv = crypto.randomBytes(IV_BYTES);
+  const cipher = crypto.createCipheriv(CIPHER, key.encKey, iv);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  const tag = mac(key, iv, ciphertext);
+  return [VERSION, key.id, iv.toString('base64url'), ciphertext.toString('base64url'), tag.toString('base64url')].join(
+    '.',
+  );
+}
+
+/** Verifies and decrypts a token made by encryptField with any key in the ring; throws PiiError otherwise. */
+export function decryptField(ring: KeyRing, token: string): string {
+  const { keyId, ivPart, ctPart, macPart } = parse(token);
+  const iv = decodePart(ivPart, IV_BYTES);
+  const ciphertext = decodePart(ctPart);
+  const tag = decodePart(macPart, MAC_BYTES);
+  if (ciphertext.length === 0 || ciphertext.length % BLOCK_BYTES !== 0) throw new PiiError('malformed');
+  const key = ring.get(keyId);
+  if (!key) throw new PiiError('unknown_key', `密钥编号 ${keyId}`);
+  // The MAC is checked before any decryption: CBC padding errors must never be observable (padding oracle).
+  if (!crypto.timingSafeEqual(tag, mac(key, iv, ciphertext))) throw new PiiError('tampered');
+  try {
+    const decipher = crypto.createDecipheriv(CIPHER, key.encKey, iv);
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
+  } catch {
+    // Unreachable with an authentic token; kept typed so callers only ever see PiiError.
+    throw new PiiError('tampered');
+  }
+}
+
+/** The id of the key a token was encrypted with (throws PiiError 'malformed' for a non-token). */
+export function keyIdOf(token: string): string {
+  return parse(token).keyId;
+}
+
+/** True when the token was not encrypted with the ring's active key. */
+export function needsRotation(ring: KeyRing, token: string): boolean {
+  return keyIdOf(token) !== ring.activeId;
+}
+
+/** Hex HMAC-SM3 of `kind:value` with the index key, for exact lookups; normalise the value first. */
+export function blindIndex(ring: KeyRing, kind: BlindIndexKind, normalisedValue: string): string {
+  return crypto.createHmac('sm3', ring.indexKey).update(`${kind}:${normalisedValue}`, 'utf8').digest('hex');
+}

@@ -1,0 +1,146 @@
+import {
+  educationLevels,
+  ethnicities,
+  genderCodes,
+  memberStatusCodes,
+  politicalStatuses,
+  workerCategoryCodes,
+} from '../memberEnums';
+import { parseCreditCode } from '../validators/creditCode';
+import { parseIdNumber } from '../validators/idNumber';
+import { normaliseMobile } from '../validators/mobile';
+import { idSchema, isoDate, pageOf, pageQuery, text, timestamp, z } from './common';
+
+/** A person's name: Chinese characters (with the middle dot of some ethnic names) or Latin letters. */
+const personName = text(30).refine((v) => /^[\u4e00-\u9fa5·•A-Za-z\s]+$/.test(v), {
+  error: '姓名只能包含汉字、字母和间隔号',
+});
+
+const idNumber = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const parsed = parseIdNumber(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const mobile = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const m = normaliseMobile(v);
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: '手机号应为 11 位中国大陆手机号码' });
+      return z.NEVER;
+    }
+    return m;
+  });
+
+const creditCode = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const parsed = parseCreditCode(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+
+const profileFields = {
+  name: personName,
+  gender: z.enum(genderCodes),
+  ethnicity: z.enum(ethnicities).default('汉族'),
+  birthDate: isoDate.optional().describe('must agree with the ID number; derived when left out'),
+  mobile: mobile.nullable().optional(),
+  education: z.enum(educationLevels).nullable().optional(),
+  politicalStatus: z.enum(politicalStatuses).nullable().optional(),
+  employerName: text(100).nullable().optional(),
+  employerCreditCode: creditCode.nullable().optional(),
+  position: text(50).nullable().optional(),
+  workerCategory: z.enum(workerCategoryCodes).default('regular'),
+  joinedDate: isoDate,
+};
+
+export const createMemberBody = z.strictObject({ ...profileFields, orgId: idSchema, idNumber });
+
+export const updateMemberBody = z.strictObject({
+  name: profileFields.name.optional(),
+  gender: profileFields.gender.optional(),
+  ethnicity: z.enum(ethnicities).optional(),
+  birthDate: isoDate.optional(),
+  idNumber: idNumber.optional(),
+  mobile: profileFields.mobile,
+  education: profileFields.education,
+  politicalStatus: profileFields.politicalStatus,
+  employerName: profileFields.employerName,
+  employerCreditCode: profileFields.employerCreditCode,
+  position: profileFields.position,
+  workerCategory: z.enum(workerCategoryCodes).optional(),
+  joinedDate: isoDate.optional(),
+});
+
+export const memberStatusBody = z.strictObject({
+  status: z.enum(memberStatusCodes),
+  date: isoDate,
+  reason: text(200).optional(),
+});
+
+export const revealBody = z.strictObject({ field: z.enum(['idNumber', 'mobile']) });
+export const revealResponse = z.object({ field: z.enum(['idNumber', 'mobile']), value: z.string().nullable() });
+
+export const memberSorts = ['newest', 'name', 'joined'] as const;
+
+export const memberListQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().trim().max(50).optional().describe('姓名、拼音、拼音首字母、手机号或身份证号'),
+  orgId: idSchema.optional().describe('members of this org’s subtree'),
+  status: z.enum(memberStatusCodes).optional(),
+  category: z.enum(workerCategoryCodes).optional(),
+  gender: z.enum(genderCodes).optional(),
+  ageMin: z.coerce.number().int().min(0).max(150).optional(),
+  ageMax: z.coerce.number().int().min(0).max(150).optional(),
+  joinedFrom: isoDate.optional(),
+  joinedTo: isoDate.optional(),
+  sort: z.enum(memberSorts).default('newest'),
+});
+
+export const memberView = z.object({
+  id: z.number().int(),
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  name: z.string(),
+  gender: z.enum(genderCodes),
+  ethnicity: z.string(),
+  birthDate: z.string(),
+  age: z.number().int(),
+  idNumber: z.string().describe('masked'),
+  mobile: z.string().nullable().describe('masked'),
+  education: z.string().nullable(),
+  politicalStatus: z.string().nullable(),
+  employerName: z.string().nullable(),
+  employerCreditCode: z.string().nullable(),
+  position: z.string().nullable(),
+  workerCategory: z.enum(workerCategoryCodes),
+  status: z.enum(memberStatusCodes),
+  statusDate: z.string().nullable(),
+  joinedDate: z.string(),
+  cardNo: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const memberPage = pageOf(memberView);
+
+export const memberHistoryView = z.object({
+  id: z.number().int(),
+  at: timestamp,
+  actorName: z.string().nullable(),
+  action: z.string(),
+  changes: z.unknown(),
+});
+export const memberHistoryList = z.object({ items: z.array(memberHistoryView) });
