@@ -76,13 +76,13 @@ async function benchEngine(engine: 'pglite' | 'postgresql'): Promise<Result[]> {
   const pgDb = engine === 'postgresql' && serverUrl ? await createBenchDatabase(serverUrl) : null;
   const database = await openDatabase({ url: pgDb?.url ?? null, poolSize: 10 });
   await database.migrate();
-  await seedDemo(database.db);
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: '/nonexistent' };
   // Throwaway keys: the benchmark's demo data is generated and deleted in the same run.
   const keyRing = loadKeyRing(
     { PII_KEYS: `bench:${randomBytes(32).toString('base64')}`, PII_INDEX_KEY: randomBytes(32).toString('base64') },
     { production: true },
   );
+  await seedDemo(database.db, keyRing);
   const app = await buildApp({ database, config, logger: false, keyRing });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };

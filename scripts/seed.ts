@@ -6,7 +6,9 @@ import { count } from 'drizzle-orm';
 import { loadConfig } from '../server/config';
 import { assertPgliteIdle, describeTarget } from '../server/db/backup';
 import { openDatabase } from '../server/db/client';
+import { keyRingFromConfig } from '../server/lib/pii';
 import { accounts, grants } from '../server/modules/accounts/accounts.tables';
+import { members } from '../server/modules/members/members.tables';
 import { orgs } from '../server/modules/orgs/orgs.tables';
 import { demoPassword } from '../server/modules/system/system.routes';
 import { seedDemo } from '../server/seed/demo';
@@ -26,14 +28,15 @@ try {
       const [o] = await database.db.select({ n: count() }).from(orgs);
       const [a] = await database.db.select({ n: count() }).from(accounts);
       const [g] = await database.db.select({ n: count() }).from(grants);
-      return `组织 ${o?.n ?? 0} 个，账号 ${a?.n ?? 0} 个，授权 ${g?.n ?? 0} 条`;
+      const [m] = await database.db.select({ n: count() }).from(members);
+      return `组织 ${o?.n ?? 0} 个，会员 ${m?.n ?? 0} 人，账号 ${a?.n ?? 0} 个，授权 ${g?.n ?? 0} 条`;
     };
     const [existing] = await database.db.select({ n: count() }).from(orgs);
     if ((existing?.n ?? 0) > 0) {
       console.log(`数据库里已有组织数据，未做改动（${await tally()}）`);
     } else {
       const started = Date.now();
-      await seedDemo(database.db);
+      await seedDemo(database.db, keyRingFromConfig(config));
       console.log(`演示数据已载入（${await tally()}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
       console.log(`  演示账号：city_admin、haimen_admin、union_admin、worker，密码均为 ${demoPassword}`);
     }

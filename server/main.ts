@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
-import { loadKeyRing } from './lib/pii';
+import { keyRingFromConfig } from './lib/pii';
 import { seedDemoIfEmpty } from './seed/demo';
 
 process.env.TZ ||= 'Asia/Shanghai';
@@ -12,11 +11,8 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
-  if (!config.databaseUrl && !config.production) await seedDemoIfEmpty(database.db);
-  const keyRing = loadKeyRing(process.env, {
-    production: config.production,
-    devKeyFile: path.join(config.dataDir, 'pii-keys.json'),
-  });
+  const keyRing = keyRingFromConfig(config);
+  if (!config.databaseUrl && !config.production) await seedDemoIfEmpty(database.db, keyRing);
   const app = await buildApp({ database, config, keyRing });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -1,19 +1,20 @@
 import { count, eq, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { members } from '../server/modules/members/members.tables';
 import { orgs } from '../server/modules/orgs/orgs.tables';
 import { demoAccounts } from '../server/modules/system/system.routes';
 import { seedDemo, seedDemoIfEmpty } from '../server/seed/demo';
 import { isCreditCode } from '../shared/validators/creditCode';
-import { useTestApp } from './app';
+import { testKeyRing, useTestApp } from './app';
 import { signIn } from './factories';
 
 const w = useTestApp();
 
 describe('demo city', () => {
   it('loads Nantong: the city federation, its departments, the 7 districts, towns and ~3,000 grassroots unions', async () => {
-    const first = await seedDemoIfEmpty(w.db);
+    const first = await seedDemoIfEmpty(w.db, testKeyRing);
     expect(first?.orgs).toBeGreaterThan(3000);
-    expect(await seedDemoIfEmpty(w.db)).toBeNull();
+    expect(await seedDemoIfEmpty(w.db, testKeyRing)).toBeNull();
 
     const districts = await w.db
       .select({ name: orgs.name, areaCode: orgs.areaCode })
@@ -36,6 +37,7 @@ describe('demo city', () => {
     const codes = await w.db.select({ code: orgs.creditCode }).from(orgs).where(isNotNull(orgs.creditCode));
     expect(codes.length).toBeGreaterThan(3000);
     expect(codes.every((c) => isCreditCode(c.code ?? ''))).toBe(true);
+    expect(first?.members).toBeGreaterThan(20_000);
     const [grassroots] = await w.db.select({ n: count() }).from(orgs).where(eq(orgs.depth, 3));
     expect(Number(grassroots?.n)).toBeGreaterThan(2500);
   });
@@ -56,6 +58,13 @@ describe('demo city', () => {
       ]);
       expect(agent.me.permissions).toContain(want?.permission);
     }
+    const cityAdmin = await signIn(w.app, 'city_admin', demoAccounts[0]?.password);
+    const [root] = (await cityAdmin.get('/api/orgs/roots')).json().items;
+    const [active] = await w.db.select({ n: count() }).from(members).where(eq(members.status, 'active'));
+    expect((await cityAdmin.get(`/api/orgs/${root.id}/stats`)).json().members).toBe(Number(active?.n));
+    const unionAdmin = await signIn(w.app, 'union_admin', demoAccounts[0]?.password);
+    const found = (await unionAdmin.get('/api/members?q=13800000001')).json().items;
+    expect(found.map((m: { name: string }) => m.name)).toEqual(['张建国']);
     const info = (await w.app.inject({ url: '/api/system/info' })).json();
     expect(info.demo).toBe(true);
     expect(info.demoAccounts.map((a: { username: string }) => a.username)).toEqual(Object.keys(expected));
@@ -65,7 +74,7 @@ describe('demo city', () => {
     const before = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await expect(seedDemo(w.db)).rejects.toThrow(/生产环境/);
+      await expect(seedDemo(w.db, testKeyRing)).rejects.toThrow(/生产环境/);
     } finally {
       process.env.NODE_ENV = before;
     }

@@ -1,27 +1,18 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { OrgType } from '../../shared/enums';
 import { makeCreditCode } from '../../shared/validators/creditCode';
+import { makeIdNumber } from '../../shared/validators/idNumber';
 import { type DbOrTx, queryRows } from '../db/client';
+import type { KeyRing } from '../lib/pii';
 import { pinyinInitials } from '../lib/pinyin';
 import type { OrgRow } from '../modules/orgs/orgs.tables';
 import { orgs } from '../modules/orgs/orgs.tables';
 import { demoPassword } from '../modules/system/system.routes';
 import { settings } from '../modules/system/system.tables';
-import { makeAccount, makeOrg, type OrgSpec } from './factories';
+import { seedDemoMembers } from './demoMembers';
+import { makeAccount, makeMember, makeOrg, type OrgSpec } from './factories';
 import * as place from './nantong';
-
-/** A small deterministic generator (mulberry32), so every demo database looks the same. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T };
-}
+import { rng } from './random';
 
 function assertNotProduction() {
   if (process.env.NODE_ENV === 'production') throw new Error('演示数据不能写入生产环境（NODE_ENV=production）');
@@ -118,7 +109,7 @@ function townOrgName(district: (typeof place.districts)[number], town: string) {
  * The demo city: 南通市总工会 with its departments, the 7 districts, industry unions, towns and parks,
  * about 3,000 grassroots unions, and the demo accounts (password Demo@2024gh).
  */
-export async function seedDemo(db: DbOrTx, opts: { grassrootsPerTown?: number } = {}) {
+export async function seedDemo(db: DbOrTx, ring: KeyRing, opts: { grassrootsPerTown?: number } = {}) {
   assertNotProduction();
   const perTown = opts.grassrootsPerTown ?? 34;
   return db.transaction(async (tx) => {
@@ -212,18 +203,27 @@ export async function seedDemo(db: DbOrTx, opts: { grassrootsPerTown?: number } 
       mobile: '13800000001',
       grants: [{ role: 'member', org: demoUnion }],
     });
+    const memberCount = await seedDemoMembers(tx, ring);
+    // The worker account's own record, so the portal and the roster tell the same story.
+    await makeMember(tx, ring, demoUnion, {
+      name: '张建国',
+      idNumber: makeIdNumber('320684', '1986-04-12', 131),
+      mobile: '13800000001',
+      workerCategory: 'migrant',
+      joinedDate: '2016-07-01',
+    });
     await tx
       .insert(settings)
       .values({ key: 'demo', value: true })
       .onConflictDoUpdate({ target: settings.key, set: { value: true } });
     const [total] = await tx.select({ n: count() }).from(orgs);
-    return { orgs: Number(total?.n ?? 0) };
+    return { orgs: Number(total?.n ?? 0), members: memberCount + 1 };
   });
 }
 
 /** On first start of an empty database, loads the demo city. */
-export async function seedDemoIfEmpty(db: DbOrTx) {
+export async function seedDemoIfEmpty(db: DbOrTx, ring: KeyRing) {
   const [existing] = await db.select({ n: count() }).from(orgs);
   if (Number(existing?.n ?? 0) > 0) return null;
-  return seedDemo(db);
+  return seedDemo(db, ring);
 }

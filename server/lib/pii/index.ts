@@ -34,6 +34,7 @@ export {
   needsRotation,
   PiiError,
 } from './cipher';
+export { keyRingFromConfig } from './config';
 export { KeyRing, loadKeyRing, PiiConfigError, type PiiKey } from './keys';
 export {
   type RotationProgress,
