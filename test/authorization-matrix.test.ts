@@ -223,6 +223,11 @@ const matrix: Record<string, Entry> = {
     request: (s) => ({ url: `/api/members?orgId=${s.county.id}` }),
     status: 200,
   },
+  'GET /api/members/stats': {
+    access: 'members.read',
+    request: (s) => ({ url: `/api/members/stats?orgId=${s.county.id}` }),
+    status: 200,
+  },
   'GET /api/members/:id': {
     access: 'members.read',
     request: async (s) => ({ url: `/api/members/${(await buildMember(w.db, s.union)).id}` }),

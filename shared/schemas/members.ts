@@ -144,3 +144,23 @@ export const memberHistoryView = z.object({
   changes: z.unknown(),
 });
 export const memberHistoryList = z.object({ items: z.array(memberHistoryView) });
+
+/** The roster filter that lists the records behind one figure of the statistics. */
+const figureFilter = z.record(z.string(), z.union([z.string(), z.number()]));
+const bucket = z.object({ code: z.string(), label: z.string(), count: z.number().int(), filter: figureFilter });
+
+export const memberStatsQuery = z.strictObject({
+  orgId: idSchema.optional().describe('default: the caller’s top org'),
+});
+
+export const memberStatsResponse = z.object({
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  total: z.number().int().describe('active members of the subtree (maintained counts)'),
+  children: z.array(
+    z.object({ org: z.object({ id: z.number().int(), name: z.string(), type: z.string() }), total: z.number().int() }),
+  ),
+  byCategory: z.array(bucket),
+  byGender: z.array(bucket),
+  byAgeBand: z.array(bucket),
+  growth: z.array(bucket).describe('members joined per month over the last 24 months'),
+});

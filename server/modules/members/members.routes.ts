@@ -4,6 +4,8 @@ import {
   memberHistoryList,
   memberListQuery,
   memberPage,
+  memberStatsQuery,
+  memberStatsResponse,
   memberStatusBody,
   memberView,
   revealBody,
@@ -15,6 +17,7 @@ import { chinaDate } from '../../lib/dates';
 import { audit } from '../audit/audit.service';
 import { getMemberInScope, listMemberHistory, listMembers, maskedQuery, toMemberView } from './members.queries';
 import { changeMemberStatus, createMember, revealMemberField, updateMember } from './members.service';
+import { memberStats } from './members.stats';
 
 const tags = ['会员'];
 
@@ -45,6 +48,20 @@ export async function memberRoutes(app: App) {
       });
       return page;
     },
+  );
+
+  app.get(
+    '/api/members/stats',
+    {
+      schema: {
+        tags,
+        summary: '会员统计（按下级组织、职工类别、性别、年龄段、入会月份）',
+        querystring: memberStatsQuery,
+        response: { 200: memberStatsResponse },
+      },
+      config: { access: 'members.read' },
+    },
+    (req) => memberStats(req.ctx.db, req.ctx.scope, req.query.orgId, chinaDate(req.ctx.now)),
   );
 
   app.get(
