@@ -25,6 +25,7 @@ import type { KeyRing } from './lib/pii';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { cardRoutes } from './modules/members/cards.routes';
 import { memberRoutes } from './modules/members/members.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { portalRoutes } from './modules/portal/portal.routes';
@@ -129,7 +130,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  for (const routes of [systemRoutes, authRoutes, orgRoutes, accountRoutes, auditRoutes, memberRoutes, portalRoutes]) {
+  for (const routes of [
+    systemRoutes,
+    authRoutes,
+    orgRoutes,
+    accountRoutes,
+    auditRoutes,
+    memberRoutes,
+    cardRoutes,
+    portalRoutes,
+  ]) {
     await app.register(routes);
   }
 

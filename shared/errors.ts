@@ -58,6 +58,7 @@ export const errorCatalog = {
   'members/age_out_of_range': { status: 400, message: '入会时年龄应在 16 至 100 周岁之间' },
   'members/joined_in_future': { status: 400, message: '入会日期不能晚于今天' },
   'members/invalid_union': { status: 400, message: '会员只能属于基层工会或其下的分工会、工会小组' },
+  'members/not_linked': { status: 404, message: '您的账号尚未关联会员信息，请先申请入会或联系所在工会' },
   'members/same_status': { status: 409, message: '会员已是该状态' },
   'audit/not_found': { status: 404, message: '日志不存在' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -4,10 +4,11 @@
  * allowed account. A route with no entry here fails the suite.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signCardToken } from '../server/modules/members/members.card';
 import type { OrgRow } from '../server/modules/orgs/orgs.tables';
 import type { RouteAccess } from '../server/plugins/auth';
 import { makeOrg } from '../server/seed/factories';
-import { useTestApp } from './app';
+import { testKeyRing, useTestApp } from './app';
 import {
   type Agent,
   buildCity,
@@ -273,6 +274,23 @@ const matrix: Record<string, Entry> = {
     }),
     status: 200,
   },
+  'GET /api/portal/card': {
+    access: 'portal.use',
+    actor: 'member',
+    request: () => ({ url: '/api/portal/card' }),
+    status: 200,
+    outside: false,
+  },
+  'GET /api/cards/verify': {
+    access: 'public',
+    request: async (s) => {
+      const m = await buildMember(w.db, s.union);
+      return {
+        url: `/api/cards/verify?token=${encodeURIComponent(signCardToken(testKeyRing, m.id, m.cardNo, new Date()))}`,
+      };
+    },
+    status: 200,
+  },
   'GET /api/audit': {
     access: 'audit.read',
     request: () => ({ url: '/api/audit' }),
@@ -306,7 +324,9 @@ async function agentFor(kind: 'admin' | 'member' | 'lacking-admin' | 'lacking-me
     'lacking-member': 'union_cadre',
   } as const;
   const org = kind.endsWith('member') || kind === 'lacking-admin' ? city.unionA : city.countyA;
-  return signIn(w.app, (await buildUser(w.db, role[kind], org)).username);
+  // An allowed member is a real one: their account is linked to a member record.
+  const memberId = kind === 'member' ? (await buildMember(w.db, city.unionA)).id : undefined;
+  return signIn(w.app, (await buildUser(w.db, role[kind], org, { memberId })).username);
 }
 
 const send = (agent: Agent | null, method: string, req: Req) =>

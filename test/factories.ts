@@ -61,7 +61,7 @@ export async function buildUser(
   db: DbOrTx,
   role: RoleCode,
   org: OrgRow,
-  opts: { mustChangePassword?: boolean; password?: string; mobile?: string } = {},
+  opts: { mustChangePassword?: boolean; password?: string; mobile?: string; memberId?: number } = {},
 ) {
   return makeAccount(db, {
     username: `u_${role}_${uid()}`,
@@ -70,6 +70,7 @@ export async function buildUser(
     org,
     mobile: opts.mobile ?? null,
     mustChangePassword: opts.mustChangePassword ?? false,
+    memberId: opts.memberId ?? null,
     grants: [{ role, org }],
   });
 }

@@ -195,22 +195,23 @@ export async function seedDemo(db: DbOrTx, ring: KeyRing, opts: { grassrootsPerT
       org: demoUnion,
       grants: [{ role: 'union_admin', org: demoUnion }],
     });
+    const memberCount = await seedDemoMembers(tx, ring);
+    // The worker account's own record, so the portal and the roster tell the same story.
+    const workerMember = await makeMember(tx, ring, demoUnion, {
+      name: '张建国',
+      idNumber: makeIdNumber('320684', '1986-04-12', 131),
+      mobile: '13800000001',
+      workerCategory: 'migrant',
+      joinedDate: '2016-07-01',
+    });
     await makeAccount(tx, {
       username: 'worker',
       displayName: '张建国',
       password,
       org: demoUnion,
       mobile: '13800000001',
+      memberId: workerMember.id,
       grants: [{ role: 'member', org: demoUnion }],
-    });
-    const memberCount = await seedDemoMembers(tx, ring);
-    // The worker account's own record, so the portal and the roster tell the same story.
-    await makeMember(tx, ring, demoUnion, {
-      name: '张建国',
-      idNumber: makeIdNumber('320684', '1986-04-12', 131),
-      mobile: '13800000001',
-      workerCategory: 'migrant',
-      joinedDate: '2016-07-01',
     });
     await tx
       .insert(settings)

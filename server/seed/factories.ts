@@ -52,6 +52,7 @@ export interface AccountSpec {
   org: OrgRow;
   mobile?: string | null;
   mustChangePassword?: boolean;
+  memberId?: number | null;
   grants?: { role: RoleCode; org: OrgRow; departmentId?: number | null }[];
 }
 
@@ -65,6 +66,7 @@ export async function makeAccount(db: DbOrTx, spec: AccountSpec) {
       mobile: spec.mobile ?? null,
       passwordHash: await cachedHash(spec.password),
       mustChangePassword: spec.mustChangePassword ?? false,
+      memberId: spec.memberId ?? null,
       orgId: spec.org.id,
       orgPath: spec.org.path,
     })

@@ -164,3 +164,21 @@ export const memberStatsResponse = z.object({
   byAgeBand: z.array(bucket),
   growth: z.array(bucket).describe('members joined per month over the last 24 months'),
 });
+
+export const cardVerifyQuery = z.strictObject({ token: z.string().min(1).max(500) });
+export const cardVerifyResponse = z.object({
+  valid: z.boolean(),
+  reason: z.string().nullable().describe('why not valid, in Chinese'),
+  name: z.string().nullable().describe('masked'),
+  union: z.string().nullable(),
+});
+
+export const portalCardResponse = z.object({
+  name: z.string(),
+  union: z.string(),
+  cardNo: z.string(),
+  joinedDate: z.string(),
+  status: z.enum(memberStatusCodes),
+  token: z.string(),
+  expiresAt: timestamp,
+});

@@ -1,6 +1,7 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { AccountStatus } from '../../../shared/enums';
 import type { RoleCode } from '../../../shared/permissions';
+import { members } from '../members/members.tables';
 import { departments, orgs, timestamps } from '../orgs/orgs.tables';
 
 /** A login. `orgPath` is the path of the org the account belongs to, for scoping account lists. */
@@ -11,6 +12,8 @@ export const accounts = pgTable(
     username: text().notNull(),
     displayName: text('display_name').notNull(),
     mobile: text(),
+    /** The member record of a worker's account (the portal shows this person's data only). */
+    memberId: bigint('member_id', { mode: 'number' }).references(() => members.id),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     status: text().$type<AccountStatus>().notNull().default('active'),
@@ -27,6 +30,7 @@ export const accounts = pgTable(
   (t) => [
     uniqueIndex('accounts_username_uq').on(t.username),
     uniqueIndex('accounts_mobile_uq').on(t.mobile),
+    uniqueIndex('accounts_member_uq').on(t.memberId),
     index('accounts_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.id),
   ],
 );
