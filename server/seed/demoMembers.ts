@@ -52,8 +52,10 @@ export async function seedDemoMembers(db: DbOrTx, ring: KeyRing, seed = 2024) {
     counts.set(union.id, { path: union.path, n: size });
     for (let k = 0; k < size; k++) {
       serial++;
-      // Serial → a unique (birth date, sequence) pair, so no two demo members share an ID number.
-      const birth = new Date(Date.UTC(1966, 0, 1) + (serial % 12_000) * 86_400_000).toISOString().slice(0, 10);
+      // Serial → a unique (birth date, sequence) pair, so no two demo members share an ID number;
+      // multiplying by a number prime to 12,000 scatters neighbours' birthdays over 33 years.
+      const day = (serial * 7919) % 12_000;
+      const birth = new Date(Date.UTC(1966, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
       const area = union.areaCode && union.areaCode !== '320600' ? union.areaCode : '320602';
       const idNumber = makeIdNumber(area, birth, Math.floor(serial / 12_000) * 2 + (r.next() < 0.55 ? 1 : 0));
       const mobile = `13${5 + Math.floor(r.next() * 5)}${String(10_000_000 + serial).slice(-8)}`;

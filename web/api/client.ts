@@ -7,13 +7,17 @@ export interface FieldProblem {
   message: string;
 }
 
-/** A failed API call: the catalog id, the Chinese message to show, and field problems when known. */
+/**
+ * A failed API call: the catalog id, the Chinese message to show, field problems when known, and the
+ * answer's other details (e.g. which member already holds an ID number) for the caller to read.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorId | 'network',
     message: string,
     readonly fieldProblems: FieldProblem[] = [],
+    readonly details: unknown = undefined,
   ) {
     super(message);
   }
@@ -63,7 +67,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   if (body && typeof body === 'object' && 'error' in body && 'message' in body) {
     const { error, message, details } = body as { error: ErrorId; message: string; details?: unknown };
-    return new ApiError(res.status, error, message, isFieldProblems(details) ? details : []);
+    return new ApiError(res.status, error, message, isFieldProblems(details) ? details : [], details);
   }
   return new ApiError(res.status, 'common/internal', common.serverUnavailable);
 }

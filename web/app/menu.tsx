@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { PermissionCode } from '../../shared/permissions';
 import { shell } from '../locales/zh-CN';
@@ -15,6 +15,7 @@ export interface MenuEntry {
 export const menuEntries: MenuEntry[] = [
   { path: '/', label: shell.menuHome, icon: <HomeOutlined /> },
   { path: '/orgs', label: shell.menuOrgs, icon: <ApartmentOutlined />, permission: 'orgs.read' },
+  { path: '/members', label: shell.menuMembers, icon: <IdcardOutlined />, permission: 'members.read' },
   { path: '/accounts', label: shell.menuAccounts, icon: <TeamOutlined />, permission: 'accounts.read' },
   { path: '/audit', label: shell.menuAudit, icon: <AuditOutlined />, permission: 'audit.read' },
 ];

@@ -11,6 +11,7 @@ const LoginPage = lazy(() => import('../pages/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../pages/auth/ChangePasswordPage'));
 const HomePage = lazy(() => import('../pages/home/HomePage'));
 const OrgsPage = lazy(() => import('../pages/orgs/OrgsPage'));
+const MembersPage = lazy(() => import('../pages/members/MembersPage'));
 const AccountsPage = lazy(() => import('../pages/accounts/AccountsPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
 
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: page(<HomePage />) },
               { path: 'orgs', element: page(<OrgsPage />, 'orgs.read') },
+              { path: 'members', element: page(<MembersPage />, 'members.read') },
               { path: 'accounts', element: page(<AccountsPage />, 'accounts.read') },
               { path: 'audit', element: page(<AuditPage />, 'audit.read') },
               { path: '*', element: <NotFound /> },

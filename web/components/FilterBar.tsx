@@ -6,17 +6,20 @@ import { common } from '../locales/zh-CN';
 interface FilterBarProps<F> {
   /** Called with the form's values on 查询 and with empty values on 重置. */
   onSearch: (values: F) => void;
+  /** Values the filters start with (e.g. taken from the address); 重置 still empties every field. */
+  initialValues?: Partial<F>;
   children: ReactNode;
 }
 
 /** The filter form over a list table: fields in a row, then 查询 and 重置. */
-export function FilterBar<F extends object>({ onSearch, children }: FilterBarProps<F>) {
+export function FilterBar<F extends object>({ onSearch, initialValues, children }: FilterBarProps<F>) {
   const [form] = Form.useForm<F>();
   return (
     <Form
       form={form}
       name="filters"
       layout="inline"
+      initialValues={initialValues}
       onFinish={onSearch}
       style={{ rowGap: 12, marginBottom: 16 }}
       data-testid="filter-bar"
@@ -30,6 +33,8 @@ export function FilterBar<F extends object>({ onSearch, children }: FilterBarPro
           <Button
             onClick={() => {
               form.resetFields();
+              const blank = Object.fromEntries(Object.keys(form.getFieldsValue()).map((key) => [key, undefined]));
+              form.setFieldsValue(blank as F);
               onSearch(form.getFieldsValue());
             }}
           >

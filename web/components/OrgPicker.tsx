@@ -1,5 +1,6 @@
 import { Select, Typography } from 'antd';
 import { useState } from 'react';
+import type { OrgType } from '../../shared/enums';
 import { type OrgSearchHit, useOrgSearch } from '../api/orgs';
 import { accounts, orgs } from '../locales/zh-CN';
 import { useDebounced } from './useDebounced';
@@ -18,6 +19,8 @@ interface OrgPickerProps {
   initialOrg?: PickedOrg | null;
   /** Leave out this org (e.g. the org being moved). */
   excludeId?: number;
+  /** Offer only orgs of these types (e.g. the unions a member can belong to). */
+  onlyTypes?: readonly OrgType[];
   placeholder?: string;
   allowClear?: boolean;
   style?: React.CSSProperties;
@@ -47,6 +50,7 @@ export function OrgPicker({
   onChange,
   initialOrg,
   excludeId,
+  onlyTypes,
   placeholder,
   allowClear,
   style,
@@ -54,7 +58,9 @@ export function OrgPicker({
 }: OrgPickerProps) {
   const [query, setQuery] = useState('');
   const search = useOrgSearch(useDebounced(query));
-  const hits = (search.data?.items ?? []).filter((hit) => hit.id !== excludeId);
+  const hits = (search.data?.items ?? []).filter(
+    (hit) => hit.id !== excludeId && (!onlyTypes || onlyTypes.includes(hit.type)),
+  );
   if (initialOrg) rememberOrg(initialOrg);
   for (const hit of hits) rememberOrg(hit);
   const options: { value: number; label: string; crumbs?: string }[] = hits.map((hit) => ({

@@ -1,6 +1,6 @@
 /**
  * Every word of the web UI that is not an enum label (shared/enums.ts) or a role/permission name
- * (shared/permissions.ts). Split into named exports so the portal bundles only what it uses.
+ * (shared/permissions.ts), in named exports so the portal bundles only what it uses (roster: members.zh-CN.ts).
  */
 
 export const common = {
@@ -41,6 +41,7 @@ export const common = {
 export const shell = {
   menuHome: '首页',
   menuOrgs: '组织管理',
+  menuMembers: '会员管理',
   menuAccounts: '账号管理',
   menuAudit: '审计日志',
   changePassword: '修改密码',
@@ -87,6 +88,7 @@ export const home = {
   grassroots: '基层工会数',
   children: '直属下级',
   accounts: '账号数',
+  members: '会员数',
   byType: '按组织类型',
   openOrg: '查看组织',
   noRoots: '您的账号尚未授权任何组织',
@@ -212,6 +214,7 @@ export const accounts = {
   displayNameRequired: '请输入姓名',
 };
 
+export { members } from './members.zh-CN';
 export const audit = {
   pageTitle: '审计日志',
   actor: '操作人',

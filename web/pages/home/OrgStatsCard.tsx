@@ -3,10 +3,13 @@ import { Card, Col, Divider, Flex, Row, Skeleton, Statistic, Tag, Typography } f
 import { Link } from 'react-router';
 import { type OrgType, orgTypes } from '../../../shared/enums';
 import { type OrgView, useOrgStats } from '../../api/orgs';
+import { useCan } from '../../app/session';
 import { home } from '../../locales/zh-CN';
+import { membersPageLink } from '../members/memberLinks';
 import { orgPageLink } from '../orgs/orgLinks';
 
 const headline = [
+  { key: 'members', label: home.members },
   { key: 'orgs', label: home.orgs },
   { key: 'grassroots', label: home.grassroots },
   { key: 'children', label: home.children },
@@ -16,6 +19,10 @@ const headline = [
 /** One root org's subtree totals as statistic cards; the card links to the org page. */
 export function OrgStatsCard({ org }: { org: OrgView }) {
   const stats = useOrgStats(org.id);
+  const can = useCan();
+  // The member count opens the roster of this org's subtree; the org counts open the org page.
+  const linkOf = (key: (typeof headline)[number]['key']) =>
+    key === 'members' && can('members.read') ? membersPageLink(org.id) : orgPageLink(org.id);
   return (
     <Card
       title={
@@ -37,8 +44,8 @@ export function OrgStatsCard({ org }: { org: OrgView }) {
         <>
           <Row gutter={[16, 16]}>
             {headline.map(({ key, label }) => (
-              <Col key={key} xs={12} md={6}>
-                <Link to={orgPageLink(org.id)}>
+              <Col key={key} flex="1 1 160px">
+                <Link to={linkOf(key)} data-testid={`stat-${key}`}>
                   <Card size="small" hoverable style={{ background: '#fafafa' }}>
                     <Statistic title={label} value={stats.data?.[key] ?? 0} />
                   </Card>

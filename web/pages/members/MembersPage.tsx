@@ -1,0 +1,104 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Skeleton } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { type MemberView, useMembers } from '../../api/members';
+import { useOrg } from '../../api/orgs';
+import { useCan, useSession } from '../../app/session';
+import { FilterBar } from '../../components/FilterBar';
+import { CursorPager, usePagedFilters } from '../../components/paging';
+import { members } from '../../locales/zh-CN';
+import { CreateMemberModal } from './CreateMemberModal';
+import { EditMemberModal } from './EditMemberModal';
+import { MemberDrawer } from './MemberDrawer';
+import { MemberFilterFields, type MemberFilters, type MemberFilterValues, toFilters } from './MemberFilters';
+import { MemberStatusModal } from './MemberStatusModal';
+import { type MemberDialog, MembersTable } from './MembersTable';
+
+const hasFilters = (filters: MemberFilters) =>
+  Object.entries(filters).some(([key, value]) => key !== 'sort' && value !== undefined && value !== '');
+
+/**
+ * 会员管理: the roster of the caller's scope with filters and keyset paging, a detail drawer, and
+ * register, edit and status actions. /members?orgId=… (from the home page) starts filtered to that org.
+ */
+export default function MembersPage() {
+  const can = useCan();
+  const { account } = useSession();
+  const [params, setParams] = useSearchParams();
+  const linkedOrgId = Number(params.get('orgId')) || undefined;
+  const linkedOrg = useOrg(linkedOrgId);
+  const paging = usePagedFilters<MemberFilters>({ orgId: linkedOrgId });
+  const list = useMembers({ ...paging.filters, cursor: paging.cursor, limit: 20 });
+  const [creating, setCreating] = useState(false);
+  const [dialog, setDialog] = useState<{ kind: MemberDialog; member: MemberView } | null>(null);
+  const [detailId, setDetailId] = useState<number | null>(null);
+  const canManage = can('members.manage');
+
+  const search = (values: MemberFilterValues) => {
+    const filters = toFilters(values);
+    paging.setFilters(filters);
+    // The address keeps the org filter, so a reload or a shared link shows the same roster.
+    setParams(filters.orgId ? { orgId: String(filters.orgId) } : {}, { replace: true });
+  };
+
+  const openMember = (id: number) => {
+    setCreating(false);
+    setDialog(null);
+    setDetailId(id);
+  };
+
+  const createButton = canManage && (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+      {members.create}
+    </Button>
+  );
+
+  const empty = hasFilters(paging.filters) ? (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={members.emptyFiltered} />
+  ) : (
+    <Empty description={members.emptyRoster}>{createButton}</Empty>
+  );
+
+  return (
+    <Card title={members.pageTitle} extra={createButton}>
+      <FilterBar<MemberFilterValues> onSearch={search} initialValues={{ orgId: linkedOrgId }}>
+        <MemberFilterFields initialOrg={linkedOrg.data} />
+      </FilterBar>
+      {list.isPending ? (
+        <Skeleton active paragraph={{ rows: 8 }} />
+      ) : (
+        <MembersTable
+          rows={list.data?.items}
+          loading={list.isFetching}
+          empty={empty}
+          onOpenDetail={(member) => setDetailId(member.id)}
+          onOpenDialog={(kind, member) => setDialog({ kind, member })}
+        />
+      )}
+      <CursorPager
+        page={paging.page}
+        nextCursor={list.data?.nextCursor}
+        loading={list.isFetching}
+        onPrev={paging.prev}
+        onNext={paging.next}
+      />
+      <MemberDrawer
+        memberId={detailId}
+        onClose={() => setDetailId(null)}
+        onOpenDialog={(kind, member) => setDialog({ kind, member })}
+      />
+      {creating && (
+        <CreateMemberModal
+          union={linkedOrg.data ?? account.org}
+          onClose={() => setCreating(false)}
+          onOpenMember={openMember}
+        />
+      )}
+      {dialog?.kind === 'edit' && (
+        <EditMemberModal member={dialog.member} onClose={() => setDialog(null)} onOpenMember={openMember} />
+      )}
+      {dialog?.kind === 'status' && <MemberStatusModal member={dialog.member} onClose={() => setDialog(null)} />}
+    </Card>
+  );
+}
