@@ -41,7 +41,10 @@ export async function seedDemoMembers(db: DbOrTx, ring: KeyRing, seed = 2024) {
     .where(inArray(orgs.type, [...grassrootsTypes]));
   const category = () => {
     let roll = r.next() * 100;
-    for (const [code, weight] of categoryWeights) if ((roll -= weight) < 0) return code;
+    for (const [code, weight] of categoryWeights) {
+      roll -= weight;
+      if (roll < 0) return code;
+    }
     return workerCategoryCodes[0];
   };
   let serial = 0;
