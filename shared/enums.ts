@@ -89,6 +89,7 @@ export const auditActions = {
   'members.view': '查看会员详情',
   'members.search': '查询会员',
   'members.reveal': '查看完整个人信息',
+  'members.export': '导出会员名册',
   'access.denied': '越权访问被拒绝',
 } as const;
 export type AuditAction = keyof typeof auditActions;
@@ -142,6 +143,7 @@ export const auditDetailKeys: Record<string, string> = {
   field: '字段',
   filters: '查询条件',
   results: '结果条数',
+  revealed: '含完整证件号的条数',
   status: '状态',
   date: '日期',
 };

@@ -224,6 +224,11 @@ const matrix: Record<string, Entry> = {
     request: (s) => ({ url: `/api/members?orgId=${s.county.id}` }),
     status: 200,
   },
+  'GET /api/members/export': {
+    access: 'members.read',
+    request: (s) => ({ url: `/api/members/export?orgId=${s.county.id}` }),
+    status: 200,
+  },
   'GET /api/members/stats': {
     access: 'members.read',
     request: (s) => ({ url: `/api/members/stats?orgId=${s.county.id}` }),

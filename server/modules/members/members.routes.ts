@@ -15,6 +15,7 @@ import {
 import type { App } from '../../app';
 import { chinaDate } from '../../lib/dates';
 import { audit } from '../audit/audit.service';
+import { exportMembers } from './members.export';
 import { getMemberInScope, listMemberHistory, listMembers, maskedQuery, toMemberView } from './members.queries';
 import { changeMemberStatus, createMember, revealMemberField, updateMember } from './members.service';
 import { memberStats } from './members.stats';
@@ -47,6 +48,28 @@ export async function memberRoutes(app: App) {
         details: { filters, results: page.items.length },
       });
       return page;
+    },
+  );
+
+  app.get(
+    '/api/members/export',
+    {
+      schema: {
+        tags,
+        summary: '导出会员名册（.xlsx；无查看完整信息权限时身份证号、手机号脱敏）',
+        querystring: memberListQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+      config: { access: 'members.read' },
+    },
+    async (req, reply) => {
+      const { stream, done } = await exportMembers(req.ctx, req.query);
+      done.catch((err: unknown) => req.log.error({ err }, 'member export aborted'));
+      const name = `会员名册-${chinaDate(req.ctx.now).replaceAll('-', '')}.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(stream);
     },
   );
 
