@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { makeIdNumber } from '../shared/validators/idNumber';
 import { loginViaApi, screenshot, settled, useBrowser } from './browser';
@@ -110,5 +111,13 @@ describe('the member roster', () => {
     await drawer.getByTestId('member-history').getByText('状态：在册 → 退会').waitFor();
     await page.keyboard.press('Escape');
     await row.getByTestId('member-status').getByText('退会').waitFor();
+
+    // 导出 Excel streams the filtered roster as a real .xlsx file.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('member-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^会员名册-\d{8}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    const names = book.getWorksheet('会员名册')?.getColumn(1).values ?? [];
+    expect(names).toContain(member.name);
   });
 });

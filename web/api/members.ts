@@ -13,7 +13,7 @@ import type {
   revealResponse,
   updateMemberBody,
 } from '../../shared/schemas/members';
-import { ApiError, get, request } from './client';
+import { ApiError, get, request, withQuery } from './client';
 import { useInvalidatingMutation } from './mutations';
 
 export type MemberView = z.infer<typeof memberView>;
@@ -36,6 +36,12 @@ const memberKeys = {
 
 // A registration or a status change moves the active-member count on the home page too.
 const afterMemberChange = [memberKeys.all, ['orgs', 'stats']];
+
+/** The download address of the filtered roster as .xlsx (the browser sends the session cookie). */
+export function memberExportUrl(query: MemberListQuery): string {
+  const { cursor: _cursor, limit: _limit, ...filters } = query;
+  return withQuery('/api/members/export', filters);
+}
 
 /** A filtered keyset page of the roster in the caller's scope. */
 export function useMembers(query: MemberListQuery) {

@@ -11,6 +11,7 @@ export const members = {
   sort: '排序',
   sorts: { newest: '最近登记', name: '姓名拼音', joined: '入会日期' },
   create: '登记会员',
+  export: '导出 Excel',
   created: '会员已登记',
   edit: '编辑',
   editTitle: (name: string) => `编辑会员「${name}」`,

@@ -1,12 +1,16 @@
 import { createBrowserRouter } from 'react-router';
+import { PortalCard } from './PortalCard';
 import { PortalChangePassword } from './PortalChangePassword';
 import { PortalHome } from './PortalHome';
 import { PortalLogin } from './PortalLogin';
 import { PortalSession, PortalSessionWatcher } from './PortalSession';
+import { PortalVerify } from './PortalVerify';
 
-/** The member portal's pages, all under /m. Small enough to ship in one chunk. */
+/** The member portal's pages, all under /m. Small enough to ship in one chunk (the QR encoder loads on use). */
 export const portalRouter = createBrowserRouter(
   [
+    // A service point scans a member's card here, usually without an account: no session needed.
+    { path: '/verify', element: <PortalVerify /> },
     {
       element: <PortalSessionWatcher />,
       children: [
@@ -15,6 +19,7 @@ export const portalRouter = createBrowserRouter(
           element: <PortalSession />,
           children: [
             { index: true, element: <PortalHome /> },
+            { path: '/card', element: <PortalCard /> },
             { path: '/password', element: <PortalChangePassword /> },
             { path: '*', element: <PortalHome /> },
           ],

@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Skeleton } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type MemberView, useMembers } from '../../api/members';
+import { type MemberView, memberExportUrl, useMembers } from '../../api/members';
 import { useOrg } from '../../api/orgs';
 import { useCan, useSession } from '../../app/session';
 import { FilterBar } from '../../components/FilterBar';
@@ -53,6 +53,12 @@ export default function MembersPage() {
       {members.create}
     </Button>
   );
+  // A plain link: the server streams the file, so the browser shows its own download progress.
+  const exportButton = (
+    <Button icon={<DownloadOutlined />} href={memberExportUrl(paging.filters)} data-testid="member-export">
+      {members.export}
+    </Button>
+  );
 
   const empty = hasFilters(paging.filters) ? (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={members.emptyFiltered} />
@@ -61,7 +67,15 @@ export default function MembersPage() {
   );
 
   return (
-    <Card title={members.pageTitle} extra={createButton}>
+    <Card
+      title={members.pageTitle}
+      extra={
+        <Space>
+          {exportButton}
+          {createButton}
+        </Space>
+      }
+    >
       <FilterBar<MemberFilterValues> onSearch={search} initialValues={{ orgId: linkedOrgId }}>
         <MemberFilterFields initialOrg={linkedOrg.data} />
       </FilterBar>
