@@ -27,6 +27,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { cardRoutes } from './modules/members/cards.routes';
 import { memberRoutes } from './modules/members/members.routes';
+import { selfRoutes } from './modules/members/self.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { portalRoutes } from './modules/portal/portal.routes';
 import { systemRoutes } from './modules/system/system.routes';
@@ -138,6 +139,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     auditRoutes,
     memberRoutes,
     cardRoutes,
+    selfRoutes,
     portalRoutes,
   ]) {
     await app.register(routes);

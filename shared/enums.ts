@@ -90,6 +90,8 @@ export const auditActions = {
   'members.search': '查询会员',
   'members.reveal': '查看完整个人信息',
   'members.export': '导出会员名册',
+  'members.self_view': '会员查看本人信息',
+  'members.self_export': '会员下载本人信息',
   'access.denied': '越权访问被拒绝',
 } as const;
 export type AuditAction = keyof typeof auditActions;

@@ -286,6 +286,20 @@ const matrix: Record<string, Entry> = {
     status: 200,
     outside: false,
   },
+  'GET /api/portal/member': {
+    access: 'portal.use',
+    actor: 'member',
+    request: () => ({ url: '/api/portal/member' }),
+    status: 200,
+    outside: false,
+  },
+  'GET /api/portal/member/download': {
+    access: 'portal.use',
+    actor: 'member',
+    request: () => ({ url: '/api/portal/member/download' }),
+    status: 200,
+    outside: false,
+  },
   'GET /api/cards/verify': {
     access: 'public',
     request: async (s) => {

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { auditLog } from '../server/modules/audit/audit.tables';
 import { signCardToken } from '../server/modules/members/members.card';
 import { makeAccount } from '../server/seed/factories';
 import { testKeyRing, useTestApp } from './app';
-import { buildCity, buildMember, signIn, signInAs, testPassword, uid } from './factories';
+import { buildCity, buildMember, signIn, signInAs, testPassword, uid, uniqueIdNumber } from './factories';
 
 const w = useTestApp();
 
@@ -47,5 +49,38 @@ describe('electronic member card', () => {
     const res = await agent.get('/api/portal/card');
     expect(res.statusCode).toBe(404);
     expect(res.json().error).toBe('members/not_linked');
+  });
+});
+
+describe('a member’s own data', () => {
+  it('shows the member their full record and lets them download a copy; both are audited', async () => {
+    const city = await buildCity(w.db);
+    const idNumber = uniqueIdNumber();
+    const member = await buildMember(w.db, city.unionA, { name: '李秀英', idNumber, mobile: '13711112222' });
+    const account = await makeAccount(w.db, {
+      username: `self_${uid()}`,
+      password: testPassword,
+      org: city.unionA,
+      memberId: member.id,
+      grants: [{ role: 'member', org: city.unionA }],
+    });
+    const me = await signIn(w.app, account.username);
+    const own = (await me.get('/api/portal/member')).json();
+    expect(own).toMatchObject({ id: member.id, name: '李秀英', idNumberFull: idNumber, mobileFull: '13711112222' });
+    expect(own.idNumber).not.toBe(idNumber);
+
+    const copy = await me.get('/api/portal/member/download');
+    expect(copy.statusCode).toBe(200);
+    expect(String(copy.headers['content-disposition'])).toMatch(/attachment/);
+    const body = copy.json();
+    expect(body.会员信息.idNumberFull).toBe(idNumber);
+    expect(Array.isArray(body.变更记录)).toBe(true);
+
+    const rows = await w.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(member.id)));
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['members.self_view', 'members.self_export']));
+    expect(JSON.stringify(rows)).not.toContain(idNumber);
   });
 });

@@ -182,3 +182,9 @@ export const portalCardResponse = z.object({
   token: z.string(),
   expiresAt: timestamp,
 });
+
+/** A member's own record as the portal shows it: their own numbers in full. */
+export const selfMemberView = memberView.extend({
+  idNumberFull: z.string(),
+  mobileFull: z.string().nullable(),
+});

@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import { memberStatuses } from '../../../shared/memberEnums';
 import { cardVerifyQuery, cardVerifyResponse, portalCardResponse } from '../../../shared/schemas/members';
 import type { App } from '../../app';
-import { AppError } from '../../plugins/errors';
-import { accounts } from '../accounts/accounts.tables';
 import { orgs } from '../orgs/orgs.tables';
 import { cardTokenTtlSeconds, checkCardToken, maskName, signCardToken } from './members.card';
+import { getOwnMember } from './members.queries';
 import { members } from './members.tables';
 
 const tags = ['会员卡'];
@@ -25,17 +24,10 @@ export async function cardRoutes(app: App) {
     },
     async (req) => {
       const { ctx } = req;
-      const [row] = await ctx.db
-        .select({ member: members, union: orgs.name })
-        .from(accounts)
-        .innerJoin(members, eq(members.id, accounts.memberId))
-        .innerJoin(orgs, eq(orgs.id, members.orgId))
-        .where(eq(accounts.id, ctx.actor.accountId));
-      if (!row) throw new AppError('members/not_linked');
-      const { member } = row;
+      const member = await getOwnMember(ctx.db, ctx.actor.accountId);
       return {
         name: member.name,
-        union: row.union,
+        union: member.orgName,
         cardNo: member.cardNo,
         joinedDate: member.joinedDate,
         status: member.status,

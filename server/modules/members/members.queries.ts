@@ -10,6 +10,7 @@ import { ageOn, yearsBefore } from '../../lib/dates';
 import { blindIndex, type KeyRing } from '../../lib/pii';
 import { AppError } from '../../plugins/errors';
 import { inScope } from '../../plugins/scope';
+import { accounts } from '../accounts/accounts.tables';
 import { orgs } from '../orgs/orgs.tables';
 import { memberHistory, members, orgMemberCounts } from './members.tables';
 
@@ -162,6 +163,11 @@ export async function listMembers(db: DbOrTx, scope: Scope, f: ListFilter, ring:
 /** The change history of a member in the scope, newest first. */
 export async function listMemberHistory(db: DbOrTx, scope: Scope, id: number) {
   await getMemberInScope(db, scope, id);
+  return listMemberHistoryOf(db, id);
+}
+
+/** The change history of a member already authorised by the caller, newest first. */
+export async function listMemberHistoryOf(db: DbOrTx, id: number) {
   const rows = await db
     .select()
     .from(memberHistory)
@@ -185,4 +191,16 @@ export async function subtreeMemberTotal(db: DbOrTx, path: string): Promise<numb
     .from(orgMemberCounts)
     .where(like(orgMemberCounts.orgPath, `${path}%`));
   return Number(row?.n ?? 0);
+}
+
+/** The member record linked to an account (the portal's "me"), or 404 members/not_linked. */
+export async function getOwnMember(db: DbOrTx, accountId: number) {
+  const [row] = await db
+    .select(withOrgName)
+    .from(accounts)
+    .innerJoin(members, eq(members.id, accounts.memberId))
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(eq(accounts.id, accountId));
+  if (!row) throw new AppError('members/not_linked');
+  return { ...row.member, orgName: row.orgName };
 }
