@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { demoPassword, screenshot, useBrowser } from './browser';
 import { buttonName } from './pages';
@@ -44,5 +45,28 @@ describe('the electronic member card', () => {
     await counter.goto(forged);
     await result.getByText('无效', { exact: true }).waitFor();
     await result.getByText('二维码无效（不是本平台签发的会员卡）').waitFor();
+  });
+
+  test('worker sees their own record, shows the full ID number on tap, and downloads a copy', async () => {
+    const page = await browser.open({ phone: true });
+    await page.goto('/m/login');
+    await page.getByLabel('用户名或手机号').fill('worker');
+    await page.getByLabel('密码', { exact: true }).fill(await demoPassword());
+    await page.getByRole('button', { name: buttonName('登录') }).click();
+    await page.waitForURL((url) => url.pathname === '/m' || url.pathname === '/m/');
+
+    await page.getByText('我的会员信息', { exact: true }).click();
+    const info = page.getByTestId('my-info');
+    await info.getByText('张建国', { exact: true }).waitFor();
+    const idRow = info.locator('.adm-list-item').filter({ hasText: '身份证号' });
+    await idRow.getByText(/^320684\*{8}\d{3}[\dX]/).waitFor();
+    await idRow.getByText('显示', { exact: true }).click();
+    await idRow.getByText(/^320684198604121\d[\dX]/).waitFor();
+    await screenshot(page, 'portal-my-info');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('my-info-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/^我的会员信息-\d{8}\.json$/);
+    const copy = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(copy.会员信息.name).toBe('张建国');
   });
 });

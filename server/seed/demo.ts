@@ -3,6 +3,7 @@ import type { OrgType } from '../../shared/enums';
 import { makeCreditCode } from '../../shared/validators/creditCode';
 import { makeIdNumber } from '../../shared/validators/idNumber';
 import { type DbOrTx, queryRows } from '../db/client';
+import { chinaDate } from '../lib/dates';
 import type { KeyRing } from '../lib/pii';
 import { pinyinInitials } from '../lib/pinyin';
 import type { OrgRow } from '../modules/orgs/orgs.tables';
@@ -195,7 +196,7 @@ export async function seedDemo(db: DbOrTx, ring: KeyRing, opts: { grassrootsPerT
       org: demoUnion,
       grants: [{ role: 'union_admin', org: demoUnion }],
     });
-    const memberCount = await seedDemoMembers(tx, ring);
+    const memberCount = await seedDemoMembers(tx, ring, chinaDate(new Date()));
     // The worker account's own record, so the portal and the roster tell the same story.
     const workerMember = await makeMember(tx, ring, demoUnion, {
       name: '张建国',

@@ -33,8 +33,9 @@ const categoryWeights: [WorkerCategory, number][] = [
  * A plausible roster for every grassroots union of the demo city (3–15 members each): real-looking
  * names, valid ID numbers from the union's district, encrypted personal numbers, exact per-org counts.
  */
-export async function seedDemoMembers(db: DbOrTx, ring: KeyRing, seed = 2024) {
+export async function seedDemoMembers(db: DbOrTx, ring: KeyRing, today: string, seed = 2024) {
   const r = rng(seed);
+  const thisMonth = today.slice(0, 7);
   const unions = await db
     .select({ id: orgs.id, path: orgs.path, areaCode: orgs.areaCode })
     .from(orgs)
@@ -56,15 +57,18 @@ export async function seedDemoMembers(db: DbOrTx, ring: KeyRing, seed = 2024) {
     for (let k = 0; k < size; k++) {
       serial++;
       // Serial → a unique (birth date, sequence) pair, so no two demo members share an ID number;
-      // multiplying by a number prime to 12,000 scatters neighbours' birthdays over 33 years.
-      const day = (serial * 7919) % 12_000;
+      // multiplying by a number prime to 14,600 scatters neighbours' birthdays over 40 years.
+      const day = (serial * 7919) % 14_600;
       const birth = new Date(Date.UTC(1966, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
       const area = union.areaCode && union.areaCode !== '320600' ? union.areaCode : '320602';
-      const idNumber = makeIdNumber(area, birth, Math.floor(serial / 12_000) * 2 + (r.next() < 0.55 ? 1 : 0));
+      const idNumber = makeIdNumber(area, birth, Math.floor(serial / 14_600) * 2 + (r.next() < 0.55 ? 1 : 0));
       const mobile = `13${5 + Math.floor(r.next() * 5)}${String(10_000_000 + serial).slice(-8)}`;
       const name = `${r.pick(surnames)}${r.pick(givenChars)}${r.next() < 0.7 ? r.pick(givenChars) : ''}`;
       const { full, initials } = personNamePinyin(name);
-      const joinedYear = Math.max(Number(birth.slice(0, 4)) + 18, 2000) + Math.floor(r.next() * 6);
+      // Joined between the age of 18 (or 2000) and this month, so recent months show growth too.
+      const firstYear = Math.max(Number(birth.slice(0, 4)) + 18, 2000);
+      const joinedYear = firstYear + Math.floor(r.next() * (Number(thisMonth.slice(0, 4)) - firstYear + 1));
+      const joinedMonth = `${joinedYear}-${String(1 + Math.floor(r.next() * 12)).padStart(2, '0')}`;
       rows.push({
         orgId: union.id,
         orgPath: union.path,
@@ -81,7 +85,7 @@ export async function seedDemoMembers(db: DbOrTx, ring: KeyRing, seed = 2024) {
         mobileIndex: blindIndex(ring, 'mobile', mobile),
         mobileMasked: maskMobile(mobile),
         workerCategory: category(),
-        joinedDate: `${Math.min(joinedYear, 2024)}-${String(1 + Math.floor(r.next() * 12)).padStart(2, '0')}-01`,
+        joinedDate: `${joinedMonth < thisMonth ? joinedMonth : thisMonth}-01`,
         cardNo: `GH${String(serial).padStart(10, '0')}`,
       });
     }

@@ -7,6 +7,7 @@ import type {
   memberListQuery,
   memberPage,
   memberSorts,
+  memberStatsResponse,
   memberStatusBody,
   memberView,
   revealBody,
@@ -26,12 +27,16 @@ export type MemberStatusInput = z.input<typeof memberStatusBody>;
 export type RevealField = z.input<typeof revealBody>['field'];
 export type RevealResult = z.infer<typeof revealResponse>;
 export type MemberHistoryEntry = z.infer<typeof memberHistoryView>;
+export type MemberStats = z.infer<typeof memberStatsResponse>;
+/** One figure of the statistics with the roster query that lists the members behind it. */
+export type StatsBucket = MemberStats['byCategory'][number];
 
 const memberKeys = {
   all: ['members'] as const,
   list: (query: MemberListQuery) => ['members', 'list', query] as const,
   detail: (id: number) => ['members', 'detail', id] as const,
   history: (id: number) => ['members', 'history', id] as const,
+  stats: (orgId: number | undefined) => ['members', 'stats', orgId ?? 'top'] as const,
 };
 
 // A registration or a status change moves the active-member count on the home page too.
@@ -49,6 +54,14 @@ export function useMembers(query: MemberListQuery) {
     queryKey: memberKeys.list(query),
     queryFn: () => get<MemberPage>('/api/members', query),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Roster statistics of an org's subtree (default: the caller's top org), live from the records. */
+export function useMemberStats(orgId: number | undefined) {
+  return useQuery({
+    queryKey: memberKeys.stats(orgId),
+    queryFn: () => get<MemberStats>('/api/members/stats', { orgId }),
   });
 }
 

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { cardVerifyResponse, portalCardResponse } from '../../shared/schemas/members';
+import type { cardVerifyResponse, portalCardResponse, selfMemberView } from '../../shared/schemas/members';
 import type { portalHomeResponse } from '../../shared/schemas/system';
 import { get } from './client';
 
 export type PortalHome = z.infer<typeof portalHomeResponse>;
 export type PortalCard = z.infer<typeof portalCardResponse>;
 export type CardVerification = z.infer<typeof cardVerifyResponse>;
+export type SelfMember = z.infer<typeof selfMemberView>;
 
 /** The member's greeting name and union card. */
 export function usePortalHome() {
@@ -26,4 +27,9 @@ export function useCardVerification(token: string) {
     enabled: token !== '',
     staleTime: 0,
   });
+}
+
+/** The member's own record, with their own numbers; 404 members/not_linked before a member record exists. */
+export function usePortalMember() {
+  return useQuery({ queryKey: ['portal', 'member'], queryFn: () => get<SelfMember>('/api/portal/member') });
 }

@@ -1,4 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { PermissionCode } from '../../shared/permissions';
 import { shell } from '../locales/zh-CN';
@@ -16,11 +23,17 @@ export const menuEntries: MenuEntry[] = [
   { path: '/', label: shell.menuHome, icon: <HomeOutlined /> },
   { path: '/orgs', label: shell.menuOrgs, icon: <ApartmentOutlined />, permission: 'orgs.read' },
   { path: '/members', label: shell.menuMembers, icon: <IdcardOutlined />, permission: 'members.read' },
+  { path: '/members/stats', label: shell.menuMemberStats, icon: <BarChartOutlined />, permission: 'members.read' },
   { path: '/accounts', label: shell.menuAccounts, icon: <TeamOutlined />, permission: 'accounts.read' },
   { path: '/audit', label: shell.menuAudit, icon: <AuditOutlined />, permission: 'audit.read' },
 ];
 
-/** The menu entry of a location, for the selected menu item and the breadcrumb. */
+const within = (pathname: string, path: string) =>
+  path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+
+/** The menu entry of a location (the longest matching path), for the selected menu item and the breadcrumb. */
 export function entryOf(pathname: string): MenuEntry | undefined {
-  return menuEntries.find((e) => (e.path === '/' ? pathname === '/' : pathname.startsWith(e.path)));
+  return menuEntries
+    .filter((e) => within(pathname, e.path))
+    .reduce<MenuEntry | undefined>((best, e) => (!best || e.path.length > best.path.length ? e : best), undefined);
 }

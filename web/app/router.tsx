@@ -12,6 +12,7 @@ const ChangePasswordPage = lazy(() => import('../pages/auth/ChangePasswordPage')
 const HomePage = lazy(() => import('../pages/home/HomePage'));
 const OrgsPage = lazy(() => import('../pages/orgs/OrgsPage'));
 const MembersPage = lazy(() => import('../pages/members/MembersPage'));
+const MemberStatsPage = lazy(() => import('../pages/members/stats/MemberStatsPage'));
 const AccountsPage = lazy(() => import('../pages/accounts/AccountsPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
 
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
               { index: true, element: page(<HomePage />) },
               { path: 'orgs', element: page(<OrgsPage />, 'orgs.read') },
               { path: 'members', element: page(<MembersPage />, 'members.read') },
+              { path: 'members/stats', element: page(<MemberStatsPage />, 'members.read') },
               { path: 'accounts', element: page(<AccountsPage />, 'accounts.read') },
               { path: 'audit', element: page(<AuditPage />, 'audit.read') },
               { path: '*', element: <NotFound /> },

@@ -14,3 +14,13 @@ export function formatTimeExact(iso: string | null | undefined): string {
 export function orDash(value: string | number | null | undefined): string | number {
   return value === null || value === undefined || value === '' ? '—' : value;
 }
+
+/** A count with thousands separators: 26,052. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('zh-CN');
+}
+
+/** A part of a whole as a percentage with one decimal: 12.5%; a dash when the whole is zero. */
+export function formatShare(part: number, whole: number): string {
+  return whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—';
+}

@@ -42,6 +42,7 @@ export const shell = {
   menuHome: '首页',
   menuOrgs: '组织管理',
   menuMembers: '会员管理',
+  menuMemberStats: '会员统计',
   menuAccounts: '账号管理',
   menuAudit: '审计日志',
   changePassword: '修改密码',
@@ -89,6 +90,7 @@ export const home = {
   children: '直属下级',
   accounts: '账号数',
   members: '会员数',
+  memberStats: '统计',
   byType: '按组织类型',
   openOrg: '查看组织',
   noRoots: '您的账号尚未授权任何组织',
@@ -214,7 +216,7 @@ export const accounts = {
   displayNameRequired: '请输入姓名',
 };
 
-export { members } from './members.zh-CN';
+export { memberStats, members } from './members.zh-CN';
 export const audit = {
   pageTitle: '审计日志',
   actor: '操作人',
@@ -274,3 +276,4 @@ export const memberCard = {
   privacyHint: '为保护会员隐私，仅显示脱敏姓名和所属工会',
   verifyAgain: '重新核验',
 };
+export { myInfo } from './myInfo.zh-CN';

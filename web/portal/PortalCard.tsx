@@ -1,11 +1,11 @@
-import { Button, ErrorBlock, NavBar, NoticeBar, Skeleton, Toast } from 'antd-mobile';
+import { Button, NavBar, NoticeBar, Skeleton, Toast } from 'antd-mobile';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../api/client';
 import { type PortalCard as PortalCardData, usePortalCard } from '../api/portal';
 import { formatTime } from '../components/format';
 import { common, memberCard } from '../locales/zh-CN';
 import { MemberCardFace } from './MemberCardFace';
+import { MemberDataUnavailable } from './MemberDataUnavailable';
 import { QrCode } from './QrCode';
 
 /** Where a service point's scan of this card's QR code lands. */
@@ -68,18 +68,12 @@ export function PortalCard() {
       </>
     );
   } else if (card.error) {
-    const notLinked = card.error instanceof ApiError && card.error.code === 'members/not_linked';
     body = (
-      <ErrorBlock
-        status={notLinked ? 'empty' : 'default'}
-        title={notLinked ? memberCard.notLinkedTitle : common.loadFailed}
-        description={card.error.message}
-        data-testid="card-unavailable"
-      >
-        <Button color="primary" size="large" onClick={notLinked ? goHome : () => void card.refetch()}>
-          {notLinked ? common.backHome : common.retry}
-        </Button>
-      </ErrorBlock>
+      <MemberDataUnavailable
+        error={card.error}
+        notLinkedTitle={memberCard.notLinkedTitle}
+        onRetry={() => void card.refetch()}
+      />
     );
   } else {
     body = <CardSkeleton />;

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useLogout } from '../api/auth';
 import { ApiError } from '../api/client';
 import { type PortalHome as PortalHomeData, usePortalHome } from '../api/portal';
-import { common, memberCard, portal, shell } from '../locales/zh-CN';
+import { common, memberCard, myInfo, portal, shell } from '../locales/zh-CN';
 
 function UnionCard({ union }: { union: NonNullable<PortalHomeData['union']> }) {
   const chain = union.breadcrumbs.slice(0, -1).map((b) => b.name);
@@ -76,6 +76,7 @@ export function PortalHome() {
         <div className="portal-card" style={{ padding: 0, overflow: 'hidden' }}>
           <List header={portal.services}>
             <List.Item onClick={() => navigate('/card')}>{memberCard.entry}</List.Item>
+            <List.Item onClick={() => navigate('/me')}>{myInfo.entry}</List.Item>
             <List.Item onClick={() => navigate('/password')}>{shell.changePassword}</List.Item>
             <List.Item onClick={confirmLogout}>{shell.logout}</List.Item>
           </List>

@@ -3,6 +3,7 @@ import { PortalCard } from './PortalCard';
 import { PortalChangePassword } from './PortalChangePassword';
 import { PortalHome } from './PortalHome';
 import { PortalLogin } from './PortalLogin';
+import { PortalMyInfo } from './PortalMyInfo';
 import { PortalSession, PortalSessionWatcher } from './PortalSession';
 import { PortalVerify } from './PortalVerify';
 
@@ -20,6 +21,7 @@ export const portalRouter = createBrowserRouter(
           children: [
             { index: true, element: <PortalHome /> },
             { path: '/card', element: <PortalCard /> },
+            { path: '/me', element: <PortalMyInfo /> },
             { path: '/password', element: <PortalChangePassword /> },
             { path: '*', element: <PortalHome /> },
           ],

@@ -32,16 +32,14 @@ export async function memberStats(db: DbOrTx, scope: Scope, orgId: number | unde
   const active = and(like(members.orgPath, `${org.path}%`), eq(members.status, 'active'));
   const base = { orgId: org.id, status: 'active' };
 
+  const childTotal = sql<string>`coalesce(sum(${orgMemberCounts.active}), 0)`;
   const children = await db
-    .select({
-      org: { id: orgs.id, name: orgs.name, type: orgs.type },
-      total: sql<string>`coalesce(sum(${orgMemberCounts.active}), 0)`,
-    })
+    .select({ org: { id: orgs.id, name: orgs.name, type: orgs.type }, total: childTotal })
     .from(orgs)
     .leftJoin(orgMemberCounts, like(orgMemberCounts.orgPath, sql`${orgs.path} || '%'`))
     .where(and(eq(orgs.parentId, org.id), eq(orgs.status, 'active')))
     .groupBy(orgs.id, orgs.name, orgs.type)
-    .orderBy(sql`2 desc`, orgs.id);
+    .orderBy(sql`${childTotal} desc`, orgs.id);
 
   const grouped = async (column: typeof members.workerCategory | typeof members.gender) =>
     new Map(

@@ -1,11 +1,11 @@
-import { RightOutlined } from '@ant-design/icons';
+import { BarChartOutlined, RightOutlined } from '@ant-design/icons';
 import { Card, Col, Divider, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { type OrgType, orgTypes } from '../../../shared/enums';
 import { type OrgView, useOrgStats } from '../../api/orgs';
 import { useCan } from '../../app/session';
 import { home } from '../../locales/zh-CN';
-import { membersPageLink } from '../members/memberLinks';
+import { memberStatsLink, membersPageLink } from '../members/memberLinks';
 import { orgPageLink } from '../orgs/orgLinks';
 
 const headline = [
@@ -16,13 +16,16 @@ const headline = [
   { key: 'accounts', label: home.accounts },
 ] as const;
 
+const statsLinkStyle = { position: 'absolute', top: 8, right: 20, fontSize: 12 } as const;
+
 /** One root org's subtree totals as statistic cards; the card links to the org page. */
 export function OrgStatsCard({ org }: { org: OrgView }) {
   const stats = useOrgStats(org.id);
   const can = useCan();
   // The member count opens the roster of this org's subtree; the org counts open the org page.
+  const canReadMembers = can('members.read');
   const linkOf = (key: (typeof headline)[number]['key']) =>
-    key === 'members' && can('members.read') ? membersPageLink(org.id) : orgPageLink(org.id);
+    key === 'members' && canReadMembers ? membersPageLink(org.id) : orgPageLink(org.id);
   return (
     <Card
       title={
@@ -44,12 +47,18 @@ export function OrgStatsCard({ org }: { org: OrgView }) {
         <>
           <Row gutter={[16, 16]}>
             {headline.map(({ key, label }) => (
-              <Col key={key} flex="1 1 160px">
+              <Col key={key} flex="1 1 160px" style={{ position: 'relative' }}>
                 <Link to={linkOf(key)} data-testid={`stat-${key}`}>
                   <Card size="small" hoverable style={{ background: '#fafafa' }}>
                     <Statistic title={label} value={stats.data?.[key] ?? 0} />
                   </Card>
                 </Link>
+                {key === 'members' && canReadMembers && (
+                  // Beside the card, not inside it: the card itself is a link to the roster.
+                  <Link to={memberStatsLink(org.id)} data-testid="stat-members-stats" style={statsLinkStyle}>
+                    <BarChartOutlined /> {home.memberStats}
+                  </Link>
+                )}
               </Col>
             ))}
           </Row>

@@ -1,5 +1,5 @@
 import { DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { MemberListQuery } from '../../api/members';
 import { OrgPicker, type PickedOrg } from '../../components/OrgPicker';
 import { common, members } from '../../locales/zh-CN';
@@ -23,6 +23,18 @@ export function toFilters({ ageMin, ageMax, joined, ...rest }: MemberFilterValue
     ageMax: ageMax ?? undefined,
     joinedFrom: joined?.[0]?.format('YYYY-MM-DD'),
     joinedTo: joined?.[1]?.format('YYYY-MM-DD'),
+  };
+}
+
+/** The filter form's values for a query (the reverse of toFilters), e.g. filters taken from the address. */
+export function toFormValues({ ageMin, ageMax, joinedFrom, joinedTo, ...rest }: MemberFilters): MemberFilterValues {
+  const age = (v: unknown) => (typeof v === 'number' ? v : undefined);
+  const day = (v: string | undefined) => (v ? dayjs(v) : null);
+  return {
+    ...rest,
+    ageMin: age(ageMin),
+    ageMax: age(ageMax),
+    joined: joinedFrom || joinedTo ? [day(joinedFrom), day(joinedTo)] : undefined,
   };
 }
 

@@ -11,24 +11,40 @@ import { members } from '../../locales/zh-CN';
 import { CreateMemberModal } from './CreateMemberModal';
 import { EditMemberModal } from './EditMemberModal';
 import { MemberDrawer } from './MemberDrawer';
-import { MemberFilterFields, type MemberFilters, type MemberFilterValues, toFilters } from './MemberFilters';
+import {
+  MemberFilterFields,
+  type MemberFilters,
+  type MemberFilterValues,
+  toFilters,
+  toFormValues,
+} from './MemberFilters';
 import { MemberStatusModal } from './MemberStatusModal';
 import { type MemberDialog, MembersTable } from './MembersTable';
+import { filtersFromQuery, queryFromFilters } from './rosterQuery';
 
 const hasFilters = (filters: MemberFilters) =>
   Object.entries(filters).some(([key, value]) => key !== 'sort' && value !== undefined && value !== '');
 
 /**
  * 会员管理: the roster of the caller's scope with filters and keyset paging, a detail drawer, and
- * register, edit and status actions. /members?orgId=… (from the home page) starts filtered to that org.
+ * register, edit and status actions. The filters live in the address (/members?orgId=…&category=…), so
+ * the home page and the statistics open the roster already filtered, and a reload keeps the same list.
  */
 export default function MembersPage() {
   const can = useCan();
   const { account } = useSession();
   const [params, setParams] = useSearchParams();
-  const linkedOrgId = Number(params.get('orgId')) || undefined;
+  const addressKey = params.toString();
+  // The address last applied to the filters; `form` remounts the filter form when it changes from outside.
+  const [applied, setApplied] = useState({ key: addressKey, form: 0 });
+  const paging = usePagedFilters<MemberFilters>(filtersFromQuery(params));
+  if (addressKey !== applied.key) {
+    // A link, the menu or back/forward changed the address: follow it.
+    setApplied({ key: addressKey, form: applied.form + 1 });
+    paging.setFilters(filtersFromQuery(params));
+  }
+  const linkedOrgId = Number(paging.filters.orgId) || undefined;
   const linkedOrg = useOrg(linkedOrgId);
-  const paging = usePagedFilters<MemberFilters>({ orgId: linkedOrgId });
   const list = useMembers({ ...paging.filters, cursor: paging.cursor, limit: 20 });
   const [creating, setCreating] = useState(false);
   const [dialog, setDialog] = useState<{ kind: MemberDialog; member: MemberView } | null>(null);
@@ -38,8 +54,9 @@ export default function MembersPage() {
   const search = (values: MemberFilterValues) => {
     const filters = toFilters(values);
     paging.setFilters(filters);
-    // The address keeps the org filter, so a reload or a shared link shows the same roster.
-    setParams(filters.orgId ? { orgId: String(filters.orgId) } : {}, { replace: true });
+    const next = queryFromFilters(filters);
+    setApplied((current) => ({ ...current, key: next.toString() }));
+    setParams(next, { replace: true });
   };
 
   const openMember = (id: number) => {
@@ -76,7 +93,7 @@ export default function MembersPage() {
         </Space>
       }
     >
-      <FilterBar<MemberFilterValues> onSearch={search} initialValues={{ orgId: linkedOrgId }}>
+      <FilterBar<MemberFilterValues> key={applied.form} onSearch={search} initialValues={toFormValues(paging.filters)}>
         <MemberFilterFields initialOrg={linkedOrg.data} />
       </FilterBar>
       {list.isPending ? (

@@ -1,0 +1,28 @@
+/** Strings of the portal's 我的会员信息 page. */
+export const myInfo = {
+  entry: '我的会员信息',
+  title: '我的会员信息',
+  notLinkedTitle: '暂时还没有会员信息',
+  show: '显示',
+  hide: '隐藏',
+  download: '下载我的信息副本',
+  downloadHint: '副本为 JSON 文件，包含您的会员信息和变更记录；查看和下载都会留痕。',
+  correctionHint: '如信息有误，请联系所在工会更正。',
+  fields: {
+    name: '姓名',
+    gender: '性别',
+    ethnicity: '民族',
+    birthDate: '出生日期',
+    idNumber: '身份证号',
+    mobile: '手机号',
+    education: '学历',
+    politicalStatus: '政治面貌',
+    employerName: '工作单位',
+    position: '职务',
+    workerCategory: '职工类别',
+    union: '所属工会',
+    status: '会员状态',
+    joinedDate: '入会日期',
+    cardNo: '会员卡号',
+  },
+};
