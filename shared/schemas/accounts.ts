@@ -1,26 +1,14 @@
 import { accountStatusCodes } from '../enums';
 import { roleCodes } from '../permissions';
-import { normaliseMobile } from '../validators/mobile';
 import { grantView, newPassword, orgRef } from './auth';
 import { idSchema, pageOf, pageQuery, text, timestamp, z } from './common';
+import { mobileField } from './fields';
 
 const username = z
   .string()
   .trim()
   .regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, {
     error: '用户名为 3–32 位字母、数字、下划线、点或连字符，以字母开头',
-  });
-
-const mobile = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const m = normaliseMobile(v);
-    if (!m) {
-      ctx.addIssue({ code: 'custom', message: '手机号应为 11 位中国大陆手机号码' });
-      return z.NEVER;
-    }
-    return m;
   });
 
 export const grantInput = z.strictObject({
@@ -32,7 +20,7 @@ export const grantInput = z.strictObject({
 export const createAccountBody = z.strictObject({
   username,
   displayName: text(30),
-  mobile: mobile.nullable().optional(),
+  mobile: mobileField.nullable().optional(),
   orgId: idSchema.describe('the org the account belongs to'),
   initialPassword: newPassword,
   grants: z.array(grantInput).max(20).default([]),
@@ -40,7 +28,7 @@ export const createAccountBody = z.strictObject({
 
 export const updateAccountBody = z.strictObject({
   displayName: text(30).optional(),
-  mobile: mobile.nullable().optional(),
+  mobile: mobileField.nullable().optional(),
 });
 
 export const resetPasswordBody = z.strictObject({ password: newPassword });

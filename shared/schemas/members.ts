@@ -6,75 +6,37 @@ import {
   politicalStatuses,
   workerCategoryCodes,
 } from '../memberEnums';
-import { parseCreditCode } from '../validators/creditCode';
-import { parseIdNumber } from '../validators/idNumber';
-import { normaliseMobile } from '../validators/mobile';
 import { idSchema, isoDate, pageOf, pageQuery, text, timestamp, z } from './common';
+import { creditCodeField, idNumberField, mobileField } from './fields';
 
 /** A person's name: Chinese characters (with the middle dot of some ethnic names) or Latin letters. */
 const personName = text(30).refine((v) => /^[\u4e00-\u9fa5·•A-Za-z\s]+$/.test(v), {
   error: '姓名只能包含汉字、字母和间隔号',
 });
 
-const idNumber = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const parsed = parseIdNumber(v);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed;
-  });
-
-const mobile = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const m = normaliseMobile(v);
-    if (!m) {
-      ctx.addIssue({ code: 'custom', message: '手机号应为 11 位中国大陆手机号码' });
-      return z.NEVER;
-    }
-    return m;
-  });
-
-const creditCode = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const parsed = parseCreditCode(v);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
-
 const profileFields = {
   name: personName,
   gender: z.enum(genderCodes),
   ethnicity: z.enum(ethnicities).default('汉族'),
   birthDate: isoDate.optional().describe('must agree with the ID number; derived when left out'),
-  mobile: mobile.nullable().optional(),
+  mobile: mobileField.nullable().optional(),
   education: z.enum(educationLevels).nullable().optional(),
   politicalStatus: z.enum(politicalStatuses).nullable().optional(),
   employerName: text(100).nullable().optional(),
-  employerCreditCode: creditCode.nullable().optional(),
+  employerCreditCode: creditCodeField.nullable().optional(),
   position: text(50).nullable().optional(),
   workerCategory: z.enum(workerCategoryCodes).default('regular'),
   joinedDate: isoDate,
 };
 
-export const createMemberBody = z.strictObject({ ...profileFields, orgId: idSchema, idNumber });
+export const createMemberBody = z.strictObject({ ...profileFields, orgId: idSchema, idNumber: idNumberField });
 
 export const updateMemberBody = z.strictObject({
   name: profileFields.name.optional(),
   gender: profileFields.gender.optional(),
   ethnicity: z.enum(ethnicities).optional(),
   birthDate: isoDate.optional(),
-  idNumber: idNumber.optional(),
+  idNumber: idNumberField.optional(),
   mobile: profileFields.mobile,
   education: profileFields.education,
   politicalStatus: profileFields.politicalStatus,

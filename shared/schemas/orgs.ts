@@ -1,21 +1,9 @@
 import { orgStatusCodes, orgTypeCodes } from '../enums';
-import { parseCreditCode } from '../validators/creditCode';
 import { normaliseMobile } from '../validators/mobile';
 import { idSchema, isoDate, pageOf, pageQuery, text, timestamp, z } from './common';
+import { creditCodeField } from './fields';
 
 const areaCode = z.string().regex(/^\d{6}$/, { error: '行政区划代码应为 6 位数字（GB/T 2260）' });
-
-const creditCode = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const parsed = parseCreditCode(v);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
 
 /** A contact phone: a mainland mobile number or a landline such as 0513-81234567. */
 const contactPhone = z
@@ -34,7 +22,7 @@ const orgFields = {
   name: text(60, 2),
   shortName: text(20).nullable().optional(),
   areaCode: areaCode.nullable().optional(),
-  creditCode: creditCode.nullable().optional(),
+  creditCode: creditCodeField.nullable().optional(),
   address: text(200).nullable().optional(),
   contactName: text(30).nullable().optional(),
   contactPhone: contactPhone.nullable().optional(),
