@@ -26,6 +26,7 @@ import { accountRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { cardRoutes } from './modules/members/cards.routes';
+import { correctionRoutes } from './modules/members/corrections.routes';
 import { memberRoutes } from './modules/members/members.routes';
 import { selfRoutes } from './modules/members/self.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
@@ -140,6 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     memberRoutes,
     cardRoutes,
     selfRoutes,
+    correctionRoutes,
     portalRoutes,
   ]) {
     await app.register(routes);

@@ -92,6 +92,9 @@ export const auditActions = {
   'members.export': '导出会员名册',
   'members.self_view': '会员查看本人信息',
   'members.self_export': '会员下载本人信息',
+  'members.correction_request': '会员申请更正信息',
+  'members.correction_approve': '通过信息更正申请',
+  'members.correction_reject': '驳回信息更正申请',
   'access.denied': '越权访问被拒绝',
 } as const;
 export type AuditAction = keyof typeof auditActions;
@@ -146,6 +149,9 @@ export const auditDetailKeys: Record<string, string> = {
   filters: '查询条件',
   results: '结果条数',
   revealed: '含完整证件号的条数',
+  comment: '处理意见',
+  correctionId: '更正申请编号',
+  note: '说明',
   status: '状态',
   date: '日期',
 };

@@ -59,6 +59,9 @@ export const errorCatalog = {
   'members/joined_in_future': { status: 400, message: '入会日期不能晚于今天' },
   'members/invalid_union': { status: 400, message: '会员只能属于基层工会或其下的分工会、工会小组' },
   'members/not_linked': { status: 404, message: '您的账号尚未关联会员信息，请先申请入会或联系所在工会' },
+  'members/correction_pending': { status: 409, message: '您已有一条更正申请正在审核，请等待工会处理' },
+  'members/correction_not_found': { status: 404, message: '更正申请不存在' },
+  'members/correction_decided': { status: 409, message: '该更正申请已处理' },
   'members/same_status': { status: 409, message: '会员已是该状态' },
   'audit/not_found': { status: 404, message: '日志不存在' },
 } as const satisfies Record<string, { status: number; message: string }>;

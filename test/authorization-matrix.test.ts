@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signCardToken } from '../server/modules/members/members.card';
+import { memberCorrections } from '../server/modules/members/members.tables';
 import type { OrgRow } from '../server/modules/orgs/orgs.tables';
 import type { RouteAccess } from '../server/plugins/auth';
 import { makeOrg } from '../server/seed/factories';
@@ -38,6 +39,22 @@ interface Entry {
   actor?: 'admin' | 'member';
   /** False where the route has no target that could lie elsewhere (lists of one's own scope). */
   outside?: false;
+}
+
+/** A member's pending correction request in the side's union. */
+async function pendingCorrection(side: Side) {
+  const member = await buildMember(w.db, side.union);
+  const [row] = await w.db
+    .insert(memberCorrections)
+    .values({
+      memberId: member.id,
+      orgPath: member.orgPath,
+      requestedBy: 0,
+      changes: { position: '班组长' },
+      createdAt: new Date(),
+    })
+    .returning({ id: memberCorrections.id });
+  return row?.id;
 }
 
 const freshUnion = (side: Side) =>
@@ -299,6 +316,39 @@ const matrix: Record<string, Entry> = {
     request: () => ({ url: '/api/portal/member/download' }),
     status: 200,
     outside: false,
+  },
+  'POST /api/portal/member/corrections': {
+    access: 'portal.use',
+    actor: 'member',
+    request: () => ({ url: '/api/portal/member/corrections', payload: { changes: { position: '班组长' } } }),
+    status: 201,
+    outside: false,
+  },
+  'GET /api/portal/member/corrections': {
+    access: 'portal.use',
+    actor: 'member',
+    request: () => ({ url: '/api/portal/member/corrections' }),
+    status: 200,
+    outside: false,
+  },
+  'GET /api/members/corrections': {
+    access: 'members.manage',
+    request: () => ({ url: '/api/members/corrections' }),
+    status: 200,
+    outside: false,
+  },
+  'POST /api/members/corrections/:id/approve': {
+    access: 'members.manage',
+    request: async (s) => ({ url: `/api/members/corrections/${await pendingCorrection(s)}/approve` }),
+    status: 200,
+  },
+  'POST /api/members/corrections/:id/reject': {
+    access: 'members.manage',
+    request: async (s) => ({
+      url: `/api/members/corrections/${await pendingCorrection(s)}/reject`,
+      payload: { comment: '信息无误' },
+    }),
+    status: 200,
   },
   'GET /api/cards/verify': {
     access: 'public',

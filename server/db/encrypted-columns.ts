@@ -8,6 +8,7 @@ import type { Db } from './client';
  */
 export const encryptedColumns = [
   { table: 'members', idColumn: 'id', columns: ['id_number_enc', 'mobile_enc'] },
+  { table: 'member_corrections', idColumn: 'id', columns: ['mobile_enc'] },
 ] as const;
 
 /** Re-encrypts every encrypted column with the active key; safe while the platform serves traffic. */

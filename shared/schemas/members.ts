@@ -150,3 +150,44 @@ export const selfMemberView = memberView.extend({
   idNumberFull: z.string(),
   mobileFull: z.string().nullable(),
 });
+
+export const correctionStatuses = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
+const correctionStatusCodes = Object.keys(correctionStatuses) as [
+  keyof typeof correctionStatuses,
+  ...(keyof typeof correctionStatuses)[],
+];
+
+/** What a member may ask to correct; the ID number itself is corrected by the union after checking the card. */
+export const correctionRequestBody = z.strictObject({
+  changes: z
+    .strictObject({
+      name: profileFields.name.optional(),
+      ethnicity: z.enum(ethnicities).optional(),
+      mobile: mobileField.optional(),
+      education: z.enum(educationLevels).optional(),
+      politicalStatus: z.enum(politicalStatuses).optional(),
+      employerName: text(100).optional(),
+      employerCreditCode: creditCodeField.optional(),
+      position: text(50).optional(),
+      workerCategory: z.enum(workerCategoryCodes).optional(),
+    })
+    .refine((c) => Object.values(c).some((v) => v !== undefined), { error: '请至少填写一项要更正的信息' }),
+  note: text(200).optional(),
+});
+
+export const correctionView = z.object({
+  id: z.number().int(),
+  member: z.object({ id: z.number().int(), name: z.string() }),
+  union: z.string(),
+  changes: z.record(z.string(), z.object({ before: z.string().nullable(), after: z.string().nullable() })),
+  note: z.string().nullable(),
+  status: z.enum(correctionStatusCodes),
+  createdAt: timestamp,
+  reviewerName: z.string().nullable(),
+  reviewedAt: timestamp.nullable(),
+  reviewComment: z.string().nullable(),
+});
+export const correctionList = z.object({ items: z.array(correctionView) });
+export const correctionPage = pageOf(correctionView);
+export const correctionListQuery = z.strictObject({ ...pageQuery, status: z.enum(correctionStatusCodes).optional() });
+export const correctionRejectBody = z.strictObject({ comment: text(200) });

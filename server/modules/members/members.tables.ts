@@ -100,3 +100,34 @@ export const orgMemberCounts = pgTable(
   },
   (t) => [index('org_member_counts_path_idx').using('btree', t.orgPath.op('text_pattern_ops'))],
 );
+
+/**
+ * A member's request to correct their own record (PIPL: the right to have data corrected), decided by
+ * their union. A new mobile number is held encrypted like the roster's; other values as plain text.
+ */
+export const memberCorrections = pgTable(
+  'member_corrections',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => members.id),
+    orgPath: text('org_path').notNull(),
+    requestedBy: integer('requested_by').notNull(),
+    changes: jsonb().$type<Record<string, string | null>>().notNull(),
+    mobileEnc: text('mobile_enc'),
+    mobileMasked: text('mobile_masked'),
+    note: text(),
+    status: text().$type<'pending' | 'approved' | 'rejected'>().notNull().default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    reviewedBy: integer('reviewed_by'),
+    reviewerName: text('reviewer_name'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewComment: text('review_comment'),
+  },
+  (t) => [
+    index('member_corrections_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.id),
+    // One open request per member: a second one waits until the union has decided the first.
+    uniqueIndex('member_corrections_pending_uq').on(t.memberId).where(sql`status = 'pending'`),
+  ],
+);
