@@ -5,7 +5,6 @@ CREATE TABLE "member_corrections" (
 	"requested_by" integer NOT NULL,
 	"changes" jsonb NOT NULL,
 	"mobile_enc" text,
-	"mobile_masked" text,
 	"note" text,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,

@@ -50,7 +50,7 @@ async function pendingCorrection(side: Side) {
       memberId: member.id,
       orgPath: member.orgPath,
       requestedBy: 0,
-      changes: { position: '班组长' },
+      changes: { position: { before: null, after: '班组长' } },
       createdAt: new Date(),
     })
     .returning({ id: memberCorrections.id });

@@ -59,6 +59,9 @@ describe('correction requests', () => {
 
     const mine = (await agent.get('/api/portal/member/corrections')).json().items;
     expect(mine[0]).toMatchObject({ status: 'approved', reviewerName: expect.any(String) });
+    // The request keeps the values as they were when asked, also after the record has changed.
+    expect(mine[0].changes.position).toEqual({ before: null, after: '质检员' });
+    expect(mine[0].changes.mobile).toEqual({ before: '139****1111', after: '139****2222' });
     const actions = (
       await w.db
         .select()

@@ -2,13 +2,14 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { PermissionCode } from '../../shared/permissions';
-import { shell } from '../locales/zh-CN';
+import { memberCorrections, shell } from '../locales/zh-CN';
 
 export interface MenuEntry {
   path: string;
@@ -24,6 +25,12 @@ export const menuEntries: MenuEntry[] = [
   { path: '/orgs', label: shell.menuOrgs, icon: <ApartmentOutlined />, permission: 'orgs.read' },
   { path: '/members', label: shell.menuMembers, icon: <IdcardOutlined />, permission: 'members.read' },
   { path: '/members/stats', label: shell.menuMemberStats, icon: <BarChartOutlined />, permission: 'members.read' },
+  {
+    path: '/members/corrections',
+    label: memberCorrections.menu,
+    icon: <FormOutlined />,
+    permission: 'members.manage',
+  },
   { path: '/accounts', label: shell.menuAccounts, icon: <TeamOutlined />, permission: 'accounts.read' },
   { path: '/audit', label: shell.menuAudit, icon: <AuditOutlined />, permission: 'audit.read' },
 ];

@@ -13,6 +13,7 @@ const HomePage = lazy(() => import('../pages/home/HomePage'));
 const OrgsPage = lazy(() => import('../pages/orgs/OrgsPage'));
 const MembersPage = lazy(() => import('../pages/members/MembersPage'));
 const MemberStatsPage = lazy(() => import('../pages/members/stats/MemberStatsPage'));
+const MemberCorrectionsPage = lazy(() => import('../pages/members/corrections/MemberCorrectionsPage'));
 const AccountsPage = lazy(() => import('../pages/accounts/AccountsPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
 
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
               { path: 'orgs', element: page(<OrgsPage />, 'orgs.read') },
               { path: 'members', element: page(<MembersPage />, 'members.read') },
               { path: 'members/stats', element: page(<MemberStatsPage />, 'members.read') },
+              { path: 'members/corrections', element: page(<MemberCorrectionsPage />, 'members.manage') },
               { path: 'accounts', element: page(<AccountsPage />, 'accounts.read') },
               { path: 'audit', element: page(<AuditPage />, 'audit.read') },
               { path: '*', element: <NotFound /> },

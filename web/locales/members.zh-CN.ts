@@ -113,3 +113,33 @@ export const memberStats = {
   people: (n: string) => `${n} 人`,
   chartLabel: (title: string) => `${title}图表，数据见下方明细`,
 };
+
+/** The statuses of a correction request, as the member and the reviewers read them. */
+export const correctionStatusLabels = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
+
+/** The words of the correction review page (信息更正). */
+export const memberCorrections = {
+  menu: '信息更正',
+  pageTitle: '会员信息更正申请',
+  statusFilter: '申请状态',
+  member: '会员',
+  union: '所属工会',
+  changes: '更正内容',
+  correctedTo: '已更正为',
+  note: '说明',
+  createdAt: '申请时间',
+  status: '状态',
+  review: '处理人/处理意见',
+  approve: '通过',
+  approveConfirm: (name: string) => `确定通过「${name}」的更正申请吗？`,
+  approveHint: '通过后将按申请内容修改会员信息，并记入变更记录。',
+  approved: '已通过更正申请，会员信息已更新',
+  reject: '驳回',
+  rejectTitle: (name: string) => `驳回「${name}」的更正申请`,
+  rejectComment: '驳回原因',
+  rejectCommentRequired: '请填写驳回原因',
+  rejectCommentPlaceholder: '会员将看到此原因，如：请携带相关证明到工会办理',
+  rejected: '已驳回更正申请',
+  empty: '没有更正申请',
+  emptyPending: '没有待审核的更正申请',
+};

@@ -216,7 +216,7 @@ export const accounts = {
   displayNameRequired: '请输入姓名',
 };
 
-export { memberStats, members } from './members.zh-CN';
+export { correctionStatusLabels, memberCorrections, memberStats, members } from './members.zh-CN';
 export const audit = {
   pageTitle: '审计日志',
   actor: '操作人',

@@ -2,9 +2,11 @@ import { Button, List, NavBar, Skeleton } from 'antd-mobile';
 import { type ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { genders, memberStatuses, workerCategories } from '../../shared/memberEnums';
+import { usePortalCorrections } from '../api/corrections';
 import { type SelfMember, usePortalMember } from '../api/portal';
 import { common, myInfo } from '../locales/zh-CN';
 import { MemberDataUnavailable } from './MemberDataUnavailable';
+import { MyCorrections } from './MyCorrections';
 
 /** A personal number shown masked until the member taps 显示 (someone may be looking at the screen). */
 function ShownOnTap({ masked, full }: { masked: string | null; full: string | null }) {
@@ -52,7 +54,10 @@ const downloadUrl = '/api/portal/member/download';
 /** 我的会员信息: the member's own record, and a copy of it to download. */
 export function PortalMyInfo() {
   const member = usePortalMember();
+  const corrections = usePortalCorrections();
   const navigate = useNavigate();
+  // One open request at a time: the server refuses a second, so the button says why it is off.
+  const pending = corrections.data?.some((c) => c.status === 'pending') ?? false;
   let body: ReactNode;
   if (member.data) {
     body = (
@@ -69,6 +74,19 @@ export function PortalMyInfo() {
             block
             size="large"
             color="primary"
+            disabled={corrections.isPending || pending}
+            onClick={() => navigate('/me/correct')}
+            data-testid="my-info-correct"
+          >
+            {pending ? myInfo.correctPending : myInfo.correct}
+          </Button>
+        </div>
+        {corrections.data && <MyCorrections items={corrections.data} />}
+        <div className="portal-actions">
+          <Button
+            block
+            size="large"
+            color="primary"
             fill="outline"
             onClick={() => window.location.assign(downloadUrl)}
             data-testid="my-info-download"
@@ -76,7 +94,6 @@ export function PortalMyInfo() {
             {myInfo.download}
           </Button>
           <p className="portal-muted">{myInfo.downloadHint}</p>
-          <p className="portal-muted">{myInfo.correctionHint}</p>
         </div>
       </>
     );

@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { PortalCard } from './PortalCard';
 import { PortalChangePassword } from './PortalChangePassword';
+import { PortalCorrect } from './PortalCorrect';
 import { PortalHome } from './PortalHome';
 import { PortalLogin } from './PortalLogin';
 import { PortalMyInfo } from './PortalMyInfo';
@@ -22,6 +23,7 @@ export const portalRouter = createBrowserRouter(
             { index: true, element: <PortalHome /> },
             { path: '/card', element: <PortalCard /> },
             { path: '/me', element: <PortalMyInfo /> },
+            { path: '/me/correct', element: <PortalCorrect /> },
             { path: '/password', element: <PortalChangePassword /> },
             { path: '*', element: <PortalHome /> },
           ],

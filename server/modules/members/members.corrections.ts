@@ -19,19 +19,14 @@ type MemberRow = typeof members.$inferSelect;
 
 const correctionWithMember = { correction: memberCorrections, member: members, union: orgs.name };
 
-/** A request as reviewers and the member see it: each field's current value beside the asked one. */
+/** A request as reviewers and the member see it: each field's value when asked beside the asked one. */
 function toCorrectionView(row: { correction: CorrectionRow; member: MemberRow; union: string }) {
   const { correction: c, member: m } = row;
-  const changes: Record<string, { before: string | null; after: string | null }> = {};
-  for (const [field, after] of Object.entries(c.changes)) {
-    changes[field] = { before: (m[field as keyof MemberRow] as string | null) ?? null, after };
-  }
-  if (c.mobileMasked) changes.mobile = { before: m.mobileMasked, after: c.mobileMasked };
   return {
     id: c.id,
     member: { id: m.id, name: m.name },
     union: row.union,
-    changes,
+    changes: c.changes,
     note: c.note,
     status: c.status,
     createdAt: c.createdAt.toISOString(),
@@ -53,10 +48,12 @@ function selectCorrections(ctx: Ctx) {
 export async function requestCorrection(ctx: Ctx, input: z.output<typeof correctionRequestBody>) {
   const member = await getOwnMember(ctx.db, ctx.actor.accountId);
   const { mobile, ...plain } = input.changes;
-  const changes = Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)) as Record<
-    string,
-    string
-  >;
+  const changes: CorrectionRow['changes'] = {};
+  for (const [field, after] of Object.entries(plain)) {
+    if (after !== undefined)
+      changes[field] = { before: (member[field as keyof MemberRow] as string | null) ?? null, after };
+  }
+  if (mobile) changes.mobile = { before: member.mobileMasked, after: maskMobile(mobile) };
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx
@@ -67,7 +64,6 @@ export async function requestCorrection(ctx: Ctx, input: z.output<typeof correct
           requestedBy: ctx.actor.accountId,
           changes,
           mobileEnc: mobile ? encryptField(ctx.pii, mobile) : null,
-          mobileMasked: mobile ? maskMobile(mobile) : null,
           note: input.note ?? null,
           createdAt: ctx.now,
         })
@@ -149,8 +145,13 @@ export async function decideCorrection(
       .returning();
     if (!decided) throw new AppError('members/correction_decided');
     if (decision.approve) {
-      const { mobileEnc } = row.correction;
-      const input = { ...row.correction.changes, ...(mobileEnc ? { mobile: decryptField(ctx.pii, mobileEnc) } : {}) };
+      const { mobileEnc, changes } = row.correction;
+      const asked = Object.entries(changes).filter(([field]) => field !== 'mobile');
+      // Values were validated by correctionRequestBody when asked; the edit checks them once more.
+      const input = {
+        ...Object.fromEntries(asked.map(([field, change]) => [field, change.after])),
+        ...(mobileEnc ? { mobile: decryptField(ctx.pii, mobileEnc) } : {}),
+      };
       await updateMember({ ...ctx, db: tx }, row.member.id, input as z.output<typeof updateMemberBody>);
     }
     await audit(

@@ -103,7 +103,7 @@ export const orgMemberCounts = pgTable(
 
 /**
  * A member's request to correct their own record (PIPL: the right to have data corrected), decided by
- * their union. A new mobile number is held encrypted like the roster's; other values as plain text.
+ * their union. A new mobile number is held encrypted like the roster's (and masked in `changes`).
  */
 export const memberCorrections = pgTable(
   'member_corrections',
@@ -114,9 +114,9 @@ export const memberCorrections = pgTable(
       .references(() => members.id),
     orgPath: text('org_path').notNull(),
     requestedBy: integer('requested_by').notNull(),
-    changes: jsonb().$type<Record<string, string | null>>().notNull(),
+    /** Each asked field with its value when asked (numbers masked): the request keeps its own history. */
+    changes: jsonb().$type<Record<string, { before: string | null; after: string | null }>>().notNull(),
     mobileEnc: text('mobile_enc'),
-    mobileMasked: text('mobile_masked'),
     note: text(),
     status: text().$type<'pending' | 'approved' | 'rejected'>().notNull().default('pending'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

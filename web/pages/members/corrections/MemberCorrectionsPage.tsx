@@ -1,0 +1,104 @@
+import { App, Card, Flex, Segmented, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
+import {
+  type CorrectionStatus,
+  type CorrectionView,
+  useCorrections,
+  useDecideCorrection,
+} from '../../../api/corrections';
+import type { MemberView } from '../../../api/members';
+import { useShowError } from '../../../components/formErrors';
+import { CursorPager, usePagedFilters } from '../../../components/paging';
+import { common, correctionStatusLabels, memberCorrections as t } from '../../../locales/zh-CN';
+import { EditMemberModal } from '../EditMemberModal';
+import { MemberDrawer } from '../MemberDrawer';
+import { MemberStatusModal } from '../MemberStatusModal';
+import type { MemberDialog } from '../MembersTable';
+import { CorrectionsTable } from './CorrectionsTable';
+import { RejectCorrectionModal } from './RejectCorrectionModal';
+
+type StatusChoice = CorrectionStatus | 'all';
+
+const statusChoices: { value: StatusChoice; label: string }[] = [
+  ...(Object.keys(correctionStatusLabels) as CorrectionStatus[]).map((value) => ({
+    value,
+    label: correctionStatusLabels[value],
+  })),
+  { value: 'all', label: common.all },
+];
+
+/**
+ * 信息更正: the correction requests of the caller's subtree, 待审核 first. 通过 applies the change to the
+ * member's record, 驳回 needs a reason the member reads; the member's name opens their record.
+ */
+export default function MemberCorrectionsPage() {
+  const paging = usePagedFilters<{ status?: CorrectionStatus }>({ status: 'pending' });
+  const list = useCorrections({ ...paging.filters, cursor: paging.cursor, limit: 20 });
+  const decide = useDecideCorrection();
+  const showError = useShowError();
+  const { message } = App.useApp();
+  const [rejecting, setRejecting] = useState<CorrectionView | null>(null);
+  const [detailId, setDetailId] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<{ kind: MemberDialog; member: MemberView } | null>(null);
+
+  const approve = (correction: CorrectionView) =>
+    decide
+      .mutateAsync({ id: correction.id, approve: true })
+      .then(() => message.success(t.approved))
+      .catch(showError);
+
+  const openMember = (id: number) => {
+    setDialog(null);
+    setDetailId(id);
+  };
+
+  return (
+    <Card title={t.pageTitle}>
+      <Flex align="center" gap={12} style={{ marginBottom: 16 }}>
+        <Typography.Text>{t.statusFilter}</Typography.Text>
+        <Segmented<StatusChoice>
+          options={statusChoices}
+          value={paging.filters.status ?? 'all'}
+          onChange={(value) => paging.setFilters({ status: value === 'all' ? undefined : value })}
+          data-testid="correction-status-filter"
+        />
+      </Flex>
+      {list.isPending ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : (
+        <CorrectionsTable
+          rows={list.data?.items}
+          loading={list.isFetching}
+          status={paging.filters.status}
+          onOpenMember={openMember}
+          onApprove={approve}
+          onReject={setRejecting}
+        />
+      )}
+      <CursorPager
+        page={paging.page}
+        nextCursor={list.data?.nextCursor}
+        loading={list.isFetching}
+        onPrev={paging.prev}
+        onNext={paging.next}
+      />
+      {rejecting && (
+        <RejectCorrectionModal
+          correction={rejecting}
+          pending={decide.isPending}
+          reject={(comment) => decide.mutateAsync({ id: rejecting.id, approve: false, comment })}
+          onClose={() => setRejecting(null)}
+        />
+      )}
+      <MemberDrawer
+        memberId={detailId}
+        onClose={() => setDetailId(null)}
+        onOpenDialog={(kind, member) => setDialog({ kind, member })}
+      />
+      {dialog?.kind === 'edit' && (
+        <EditMemberModal member={dialog.member} onClose={() => setDialog(null)} onOpenMember={openMember} />
+      )}
+      {dialog?.kind === 'status' && <MemberStatusModal member={dialog.member} onClose={() => setDialog(null)} />}
+    </Card>
+  );
+}
