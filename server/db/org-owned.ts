@@ -14,6 +14,8 @@ export const orgPathColumns: readonly { table: string; column: string }[] = [
   { table: 'member_history', column: 'org_path' },
   { table: 'org_member_counts', column: 'org_path' },
   { table: 'member_corrections', column: 'org_path' },
+  { table: 'member_imports', column: 'org_path' },
+  { table: 'member_import_rows', column: 'org_path' },
 ];
 
 /** Rewrites the path prefix `from` to `to` in every org-owned table; returns rows changed per table. */

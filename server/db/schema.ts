@@ -1,6 +1,7 @@
 /** Every table of every module, for drizzle-kit and the typed query builder. */
 export * from '../modules/accounts/accounts.tables';
 export * from '../modules/audit/audit.tables';
+export * from '../modules/members/imports/imports.tables';
 export * from '../modules/members/members.tables';
 export * from '../modules/orgs/orgs.tables';
 export * from '../modules/system/system.tables';
