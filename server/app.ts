@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -27,8 +28,11 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { cardRoutes } from './modules/members/cards.routes';
 import { correctionRoutes } from './modules/members/corrections.routes';
+import { importRoutes } from './modules/members/imports/imports.routes';
+import { joinRoutes } from './modules/members/joins.routes';
 import { memberRoutes } from './modules/members/members.routes';
 import { selfRoutes } from './modules/members/self.routes';
+import { transferRoutes } from './modules/members/transfers.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { portalRoutes } from './modules/portal/portal.routes';
 import { systemRoutes } from './modules/system/system.routes';
@@ -116,6 +120,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerErrorHandling(app, hasWeb ? config.webDist : null);
   await app.register(helmet, { contentSecurityPolicy: { directives: csp } });
   await app.register(cookie);
+  // Only the import route reads multipart bodies; one file per request, size-limited while streaming.
+  await app.register(multipart, {
+    limits: { fileSize: config.importMaxFileBytes, files: 1, fields: 10, parts: 12, fieldSize: 1024 },
+  });
   registerAuth(app, { db: opts.database.db, config, clock, pii: opts.keyRing });
 
   await app.register(swagger, {
@@ -139,9 +147,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     accountRoutes,
     auditRoutes,
     memberRoutes,
+    importRoutes,
     cardRoutes,
     selfRoutes,
     correctionRoutes,
+    joinRoutes,
+    transferRoutes,
     portalRoutes,
   ]) {
     await app.register(routes);

@@ -17,6 +17,9 @@ export interface Config {
   lockoutFailures: number;
   lockoutMinutes: number;
   bodyLimitBytes: number;
+  /** Roster uploads: the largest file and the most data rows one upload may have. */
+  importMaxFileBytes: number;
+  importMaxRows: number;
   webDist: string;
 }
 
@@ -45,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutFailures: 5,
     lockoutMinutes: 15,
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024, 'BODY_LIMIT_BYTES'),
+    importMaxFileBytes: int(env.IMPORT_MAX_FILE_BYTES, 60 * 1024 * 1024, 'IMPORT_MAX_FILE_BYTES'),
+    importMaxRows: int(env.IMPORT_MAX_ROWS, 200_000, 'IMPORT_MAX_ROWS'),
     webDist: path.resolve(env.WEB_DIST || './dist/web'),
   };
 }

@@ -109,3 +109,18 @@ export const ageBands = [
   { code: '45_54', label: '45–54 岁', min: 45, max: 54 },
   { code: '55_plus', label: '55 岁及以上', min: 55, max: 200 },
 ] as const;
+
+/** The states of a join application (入会申请), as the applicant and the union read them. */
+export const joinStatuses = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
+export type JoinStatus = keyof typeof joinStatuses;
+export const joinStatusCodes = Object.keys(joinStatuses) as [JoinStatus, ...JoinStatus[]];
+
+/** The states of a transfer (转会). */
+export const transferStatuses = { pending: '待确认', accepted: '已转入', declined: '未同意' } as const;
+export type TransferStatus = keyof typeof transferStatuses;
+export const transferStatusCodes = Object.keys(transferStatuses) as [TransferStatus, ...TransferStatus[]];
+
+/** Who started a transfer; the side that did not must agree (for a member's own request, the receiving union). */
+export const transferInitiators = { sending: '转出工会', receiving: '转入工会', member: '会员本人' } as const;
+export type TransferInitiator = keyof typeof transferInitiators;
+export const transferInitiatorCodes = Object.keys(transferInitiators) as [TransferInitiator, ...TransferInitiator[]];

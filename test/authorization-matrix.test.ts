@@ -4,10 +4,13 @@
  * allowed account. A route with no entry here fails the suite.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { memberImports } from '../server/modules/members/imports/imports.tables';
+import { joinToken } from '../server/modules/members/joins.queries';
 import { signCardToken } from '../server/modules/members/members.card';
 import { memberCorrections } from '../server/modules/members/members.tables';
 import type { OrgRow } from '../server/modules/orgs/orgs.tables';
 import type { RouteAccess } from '../server/plugins/auth';
+import { makeApplicant, makeJoinApplication, makeTransfer } from '../server/seed/demoJoins';
 import { makeOrg } from '../server/seed/factories';
 import { testKeyRing, useTestApp } from './app';
 import {
@@ -16,11 +19,14 @@ import {
   buildMember,
   buildUser,
   type City,
+  multipartBody,
   signIn,
   testPassword,
+  type UploadPart,
   uid,
   uniqueIdNumber,
 } from './factories';
+import { rosterXlsx } from './fixtures/rosters';
 
 const w = useTestApp();
 
@@ -28,7 +34,7 @@ interface Side {
   county: OrgRow;
   union: OrgRow;
 }
-type Req = { url: string; payload?: unknown };
+type Req = { url: string; payload?: unknown; multipart?: UploadPart[] };
 interface Entry {
   /** What the route must declare; checked against the registered route. */
   access: RouteAccess;
@@ -57,9 +63,58 @@ async function pendingCorrection(side: Side) {
   return row?.id;
 }
 
+/** An import of the side's union, validated and waiting for commit (no rows: nothing to add). */
+async function stagedImport(side: Side) {
+  const [row] = await w.db
+    .insert(memberImports)
+    .values({
+      orgId: side.union.id,
+      orgPath: side.union.path,
+      fileName: '矩阵.xlsx',
+      fileSha256: '0'.repeat(64),
+      fileKind: 'xlsx',
+      headers: ['姓名', '身份证号'],
+      status: 'ready',
+      createdBy: 0,
+      createdByName: '矩阵',
+      createdAt: new Date(),
+    })
+    .returning({ id: memberImports.id });
+  return row?.id;
+}
+
 const freshUnion = (side: Side) =>
   makeOrg(w.db, side.county, { name: `矩阵工会${uid()}`, type: 'grassroots_enterprise' });
 const freshUser = (side: Side) => buildUser(w.db, 'union_cadre', side.union);
+
+/** A pending join application to the side's union, from a newly registered applicant. */
+async function pendingJoin(side: Side) {
+  const mobile = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const applicant = await makeApplicant(w.db, rootOf(), { name: '矩阵申请人', mobile, password: testPassword });
+  const row = await makeJoinApplication(w.db, testKeyRing, side.union, applicant.id, {
+    name: '矩阵申请人',
+    idNumber: uniqueIdNumber(),
+    mobile,
+  });
+  return row.id;
+}
+
+/** A pending transfer into the side's union, started by the sending union (so the side's union decides). */
+async function pendingTransferIn(side: Side) {
+  const member = await buildMember(w.db, await freshUnion(side));
+  return (await makeTransfer(w.db, member, side.union, { initiatedBy: 'sending', requestedBy: 0 })).id;
+}
+
+/** A grassroots union directly under the root, outside both sides. */
+const elsewhere = () => makeOrg(w.db, rootOf(), { name: `矩阵直属工会${uid()}`, type: 'grassroots_enterprise' });
+
+const joinBody = (orgId: number) => ({
+  orgId,
+  name: '李秀英',
+  gender: 'female',
+  idNumber: uniqueIdNumber({ gender: 'female', birthDate: '1990-02-03' }),
+  employerName: '矩阵公司',
+});
 
 const matrix: Record<string, Entry> = {
   'GET /api/health': { access: 'public', request: () => ({ url: '/api/health' }), status: 200 },
@@ -373,6 +428,185 @@ const matrix: Record<string, Entry> = {
     actor: 'member',
     outside: false,
   },
+  'GET /api/members/imports/template': {
+    access: 'members.manage',
+    request: () => ({ url: '/api/members/imports/template' }),
+    status: 200,
+    outside: false,
+  },
+  'POST /api/members/imports': {
+    access: 'members.manage',
+    request: async (s) => ({
+      url: '/api/members/imports',
+      multipart: [
+        { name: 'orgId', value: String(s.union.id) },
+        {
+          name: 'file',
+          fileName: '名册.xlsx',
+          data: await rosterXlsx([
+            ['姓名', '身份证号'],
+            ['矩阵', uniqueIdNumber()],
+          ]),
+        },
+      ],
+    }),
+    status: 201,
+  },
+  'GET /api/members/imports/progress': {
+    access: 'members.manage',
+    request: () => ({ url: '/api/members/imports/progress?key=matrix-key-1' }),
+    status: 200,
+    outside: false,
+  },
+  'GET /api/members/imports': {
+    access: 'members.manage',
+    request: () => ({ url: '/api/members/imports' }),
+    status: 200,
+    outside: false,
+  },
+  'GET /api/members/imports/:id': {
+    access: 'members.manage',
+    request: async (s) => ({ url: `/api/members/imports/${await stagedImport(s)}` }),
+    status: 200,
+  },
+  'GET /api/members/imports/:id/errors': {
+    access: 'members.manage',
+    request: async (s) => ({ url: `/api/members/imports/${await stagedImport(s)}/errors` }),
+    status: 200,
+  },
+  'GET /api/members/imports/:id/report': {
+    access: 'members.manage',
+    request: async (s) => ({ url: `/api/members/imports/${await stagedImport(s)}/report` }),
+    status: 200,
+  },
+  'POST /api/members/imports/:id/commit': {
+    access: 'members.manage',
+    request: async (s) => ({ url: `/api/members/imports/${await stagedImport(s)}/commit` }),
+    status: 200,
+  },
+  'POST /api/portal/register': {
+    access: 'public',
+    request: (s) => ({
+      url: '/api/portal/register',
+      payload: {
+        name: '矩阵',
+        mobile: `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+        password: 'Matrix@2024reg',
+        unionId: s.union.id,
+      },
+    }),
+    status: 201,
+  },
+  'GET /api/join/unions/:token': {
+    access: 'public',
+    request: (s) => ({ url: `/api/join/unions/${joinToken(testKeyRing, s.union.id)}` }),
+    status: 200,
+  },
+  'GET /api/join/unions': {
+    access: 'authenticated',
+    request: () => ({ url: `/api/join/unions?q=${encodeURIComponent('工会')}` }),
+    status: 200,
+    outside: false,
+  },
+  'POST /api/portal/join': {
+    access: 'authenticated',
+    request: (s) => ({ url: '/api/portal/join', payload: joinBody(s.union.id) }),
+    status: 201,
+    outside: false,
+  },
+  'GET /api/portal/join': {
+    access: 'authenticated',
+    request: () => ({ url: '/api/portal/join' }),
+    status: 200,
+    outside: false,
+  },
+  'GET /api/members/joins': {
+    access: 'members.manage',
+    request: () => ({ url: '/api/members/joins' }),
+    status: 200,
+    outside: false,
+  },
+  'GET /api/members/joins/:id': {
+    access: 'members.manage',
+    request: async (s) => ({ url: `/api/members/joins/${await pendingJoin(s)}` }),
+    status: 200,
+  },
+  'POST /api/members/joins/:id/reveal': {
+    access: 'members.reveal',
+    request: async (s) => ({
+      url: `/api/members/joins/${await pendingJoin(s)}/reveal`,
+      payload: { field: 'idNumber' },
+    }),
+    status: 200,
+  },
+  'POST /api/members/joins/:id/approve': {
+    access: 'members.manage',
+    request: async (s) => ({ url: `/api/members/joins/${await pendingJoin(s)}/approve` }),
+    status: 200,
+  },
+  'POST /api/members/joins/:id/reject': {
+    access: 'members.manage',
+    request: async (s) => ({
+      url: `/api/members/joins/${await pendingJoin(s)}/reject`,
+      payload: { comment: '不符合条件' },
+    }),
+    status: 200,
+  },
+  'GET /api/orgs/:id/join-link': {
+    access: 'members.manage',
+    request: (s) => ({ url: `/api/orgs/${s.union.id}/join-link` }),
+    status: 200,
+  },
+  'POST /api/members/transfers/out': {
+    access: 'members.manage',
+    request: async (s) => ({
+      url: '/api/members/transfers/out',
+      payload: { memberId: (await buildMember(w.db, s.union)).id, toOrgId: (await freshUnion(s)).id },
+    }),
+    status: 201,
+  },
+  'POST /api/members/transfers/in': {
+    access: 'members.manage',
+    request: async (s) => {
+      const idNumber = uniqueIdNumber();
+      await buildMember(w.db, await elsewhere(), { idNumber });
+      return { url: '/api/members/transfers/in', payload: { idNumber, toOrgId: s.union.id } };
+    },
+    status: 201,
+  },
+  'GET /api/members/transfers': {
+    access: 'members.manage',
+    request: () => ({ url: '/api/members/transfers' }),
+    status: 200,
+    outside: false,
+  },
+  'POST /api/members/transfers/:id/accept': {
+    access: 'members.manage',
+    request: async (s) => ({ url: `/api/members/transfers/${await pendingTransferIn(s)}/accept` }),
+    status: 200,
+  },
+  'POST /api/members/transfers/:id/decline': {
+    access: 'members.manage',
+    request: async (s) => ({
+      url: `/api/members/transfers/${await pendingTransferIn(s)}/decline`,
+      payload: { comment: '不同意' },
+    }),
+    status: 200,
+  },
+  'POST /api/portal/member/transfers': {
+    access: 'portal.use',
+    actor: 'member',
+    request: async () => ({ url: '/api/portal/member/transfers', payload: { toOrgId: (await elsewhere()).id } }),
+    status: 201,
+    outside: false,
+  },
+  'GET /api/portal/member/transfers': {
+    access: 'portal.use',
+    actor: 'member',
+    request: () => ({ url: '/api/portal/member/transfers' }),
+    status: 200,
+    outside: false,
+  },
 };
 
 let city: City;
@@ -399,13 +633,22 @@ async function agentFor(kind: 'admin' | 'member' | 'lacking-admin' | 'lacking-me
 }
 
 const send = (agent: Agent | null, method: string, req: Req) =>
-  agent
-    ? agent.request(method as 'GET', req.url, req.payload)
-    : w.app.inject({
-        method: method as 'GET',
-        url: req.url,
-        ...(req.payload === undefined ? {} : { payload: req.payload as object }),
-      });
+  req.multipart
+    ? agent
+      ? agent.upload(req.url, req.multipart)
+      : w.app.inject({ method: 'POST', url: req.url, ...uploadRequest(req.multipart) })
+    : agent
+      ? agent.request(method as 'GET', req.url, req.payload)
+      : w.app.inject({
+          method: method as 'GET',
+          url: req.url,
+          ...(req.payload === undefined ? {} : { payload: req.payload as object }),
+        });
+
+function uploadRequest(parts: UploadPart[]) {
+  const { payload, contentType } = multipartBody(parts);
+  return { payload, headers: { 'content-type': contentType } };
+}
 
 type Check = '401 without a session' | '403 lacking the permission' | '404 in another subtree' | 'allowed';
 

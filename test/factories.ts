@@ -87,6 +87,29 @@ export interface Agent {
   post(url: string, payload?: unknown): Promise<Response>;
   patch(url: string, payload?: unknown): Promise<Response>;
   delete(url: string): Promise<Response>;
+  /** A multipart/form-data POST (file uploads). */
+  upload(url: string, parts: UploadPart[]): Promise<Response>;
+}
+
+export type UploadPart =
+  | { name: string; value: string }
+  | { name: string; fileName: string; data: Buffer; type?: string };
+
+/** Encodes parts as multipart/form-data, the way a browser's FormData is sent. */
+export function multipartBody(parts: UploadPart[]) {
+  const boundary = `----gonghui${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const disposition =
+      'data' in part
+        ? `form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: ${part.type ?? 'application/octet-stream'}`
+        : `form-data; name="${part.name}"`;
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n\r\n`));
+    chunks.push('data' in part ? part.data : Buffer.from(part.value));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** Logs in through the API and returns an agent for that session. */
@@ -111,6 +134,15 @@ export async function signIn(app: App, username: string, password = testPassword
     post: (url, payload) => request('POST', url, payload),
     patch: (url, payload) => request('PATCH', url, payload),
     delete: (url) => request('DELETE', url),
+    upload: (url, parts) => {
+      const { payload, contentType } = multipartBody(parts);
+      return app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': contentType },
+        payload,
+      });
+    },
   };
 }
 

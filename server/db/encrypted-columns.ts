@@ -9,6 +9,7 @@ import type { Db } from './client';
 export const encryptedColumns = [
   { table: 'members', idColumn: 'id', columns: ['id_number_enc', 'mobile_enc'] },
   { table: 'member_corrections', idColumn: 'id', columns: ['mobile_enc'] },
+  { table: 'member_joins', idColumn: 'id', columns: ['id_number_enc', 'mobile_enc'] },
   { table: 'member_import_rows', idColumn: 'id', columns: ['id_number_enc', 'mobile_enc', 'raw_enc'] },
 ] as const;
 

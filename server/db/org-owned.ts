@@ -14,6 +14,9 @@ export const orgPathColumns: readonly { table: string; column: string }[] = [
   { table: 'member_history', column: 'org_path' },
   { table: 'org_member_counts', column: 'org_path' },
   { table: 'member_corrections', column: 'org_path' },
+  { table: 'member_joins', column: 'org_path' },
+  { table: 'member_transfers', column: 'from_path' },
+  { table: 'member_transfers', column: 'to_path' },
   { table: 'member_imports', column: 'org_path' },
   { table: 'member_import_rows', column: 'org_path' },
 ];

@@ -2,6 +2,7 @@
 export * from '../modules/accounts/accounts.tables';
 export * from '../modules/audit/audit.tables';
 export * from '../modules/members/imports/imports.tables';
+export * from '../modules/members/joins.tables';
 export * from '../modules/members/members.tables';
 export * from '../modules/orgs/orgs.tables';
 export * from '../modules/system/system.tables';

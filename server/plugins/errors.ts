@@ -35,6 +35,13 @@ const fastifyCodes: Record<string, ErrorId> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'common/invalid_input',
   FST_ERR_BAD_URL: 'common/invalid_input',
   FST_ERR_NOT_FOUND: 'common/not_found',
+  // @fastify/multipart
+  FST_REQ_FILE_TOO_LARGE: 'imports/file_too_large',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'common/unsupported_media_type',
+  FST_PARTS_LIMIT: 'common/invalid_input',
+  FST_FILES_LIMIT: 'common/invalid_input',
+  FST_FIELDS_LIMIT: 'common/invalid_input',
+  FST_PROTO_VIOLATION: 'common/invalid_input',
 };
 
 function send(reply: FastifyReply, status: number, body: ErrorBody) {

@@ -10,6 +10,7 @@ import type { OrgRow } from '../modules/orgs/orgs.tables';
 import { orgs } from '../modules/orgs/orgs.tables';
 import { demoPassword } from '../modules/system/system.routes';
 import { settings } from '../modules/system/system.tables';
+import { seedDemoJoins } from './demoJoins';
 import { seedDemoMembers } from './demoMembers';
 import { makeAccount, makeMember, makeOrg, type OrgSpec } from './factories';
 import * as place from './nantong';
@@ -214,6 +215,7 @@ export async function seedDemo(db: DbOrTx, ring: KeyRing, opts: { grassrootsPerT
       memberId: workerMember.id,
       grants: [{ role: 'member', org: demoUnion }],
     });
+    await seedDemoJoins(tx, ring, demoUnion, root, password);
     await tx
       .insert(settings)
       .values({ key: 'demo', value: true })

@@ -122,3 +122,33 @@ export function get<T>(path: string, query?: object): Promise<T> {
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
 }
+
+/**
+ * Sends a multipart form with XMLHttpRequest, which (unlike fetch) reports upload progress, and
+ * answers errors exactly as `request` does.
+ */
+export function upload<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (sent: number, total: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.total);
+    xhr.onerror = () => reject(new ApiError(0, 'network', common.networkError));
+    xhr.onload = async () => {
+      const res = new Response(xhr.responseText, {
+        status: xhr.status,
+        headers: { 'content-type': 'application/json' },
+      });
+      if (res.ok) return resolve((await res.json()) as T);
+      const error = await toApiError(res);
+      notifySessionProblem(error);
+      reject(error);
+    };
+    xhr.send(form);
+  });
+}

@@ -5,11 +5,14 @@ import {
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
+  ImportOutlined,
+  SwapOutlined,
   TeamOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { PermissionCode } from '../../shared/permissions';
-import { memberCorrections, shell } from '../locales/zh-CN';
+import { memberCorrections, memberImports, memberJoins, memberTransfers, shell } from '../locales/zh-CN';
 
 export interface MenuEntry {
   path: string;
@@ -25,12 +28,15 @@ export const menuEntries: MenuEntry[] = [
   { path: '/orgs', label: shell.menuOrgs, icon: <ApartmentOutlined />, permission: 'orgs.read' },
   { path: '/members', label: shell.menuMembers, icon: <IdcardOutlined />, permission: 'members.read' },
   { path: '/members/stats', label: shell.menuMemberStats, icon: <BarChartOutlined />, permission: 'members.read' },
+  { path: '/members/imports', label: memberImports.menu, icon: <ImportOutlined />, permission: 'members.manage' },
   {
     path: '/members/corrections',
     label: memberCorrections.menu,
     icon: <FormOutlined />,
     permission: 'members.manage',
   },
+  { path: '/members/joins', label: memberJoins.menu, icon: <UserAddOutlined />, permission: 'members.manage' },
+  { path: '/members/transfers', label: memberTransfers.menu, icon: <SwapOutlined />, permission: 'members.manage' },
   { path: '/accounts', label: shell.menuAccounts, icon: <TeamOutlined />, permission: 'accounts.read' },
   { path: '/audit', label: shell.menuAudit, icon: <AuditOutlined />, permission: 'audit.read' },
 ];

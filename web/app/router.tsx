@@ -14,6 +14,9 @@ const OrgsPage = lazy(() => import('../pages/orgs/OrgsPage'));
 const MembersPage = lazy(() => import('../pages/members/MembersPage'));
 const MemberStatsPage = lazy(() => import('../pages/members/stats/MemberStatsPage'));
 const MemberCorrectionsPage = lazy(() => import('../pages/members/corrections/MemberCorrectionsPage'));
+const MemberImportsPage = lazy(() => import('../pages/members/imports/MemberImportsPage'));
+const MemberJoinsPage = lazy(() => import('../pages/members/joins/MemberJoinsPage'));
+const MemberTransfersPage = lazy(() => import('../pages/members/transfers/MemberTransfersPage'));
 const AccountsPage = lazy(() => import('../pages/accounts/AccountsPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
 
@@ -45,6 +48,9 @@ export const router = createBrowserRouter([
               { path: 'members', element: page(<MembersPage />, 'members.read') },
               { path: 'members/stats', element: page(<MemberStatsPage />, 'members.read') },
               { path: 'members/corrections', element: page(<MemberCorrectionsPage />, 'members.manage') },
+              { path: 'members/imports', element: page(<MemberImportsPage />, 'members.manage') },
+              { path: 'members/joins', element: page(<MemberJoinsPage />, 'members.manage') },
+              { path: 'members/transfers', element: page(<MemberTransfersPage />, 'members.manage') },
               { path: 'accounts', element: page(<AccountsPage />, 'accounts.read') },
               { path: 'audit', element: page(<AuditPage />, 'audit.read') },
               { path: '*', element: <NotFound /> },

@@ -216,6 +216,8 @@ export const accounts = {
   displayNameRequired: '请输入姓名',
 };
 
+export { memberImports } from './imports.zh-CN';
+export { joinPortal, memberJoins, memberTransfers, transferPortal } from './joins.zh-CN';
 export { correctionStatusLabels, memberCorrections, memberStats, members } from './members.zh-CN';
 export const audit = {
   pageTitle: '审计日志',

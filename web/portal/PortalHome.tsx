@@ -1,9 +1,10 @@
 import { Dialog, ErrorBlock, List, Skeleton, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router';
-import { useLogout } from '../api/auth';
+import { useLogout, useMe } from '../api/auth';
 import { ApiError } from '../api/client';
 import { type PortalHome as PortalHomeData, usePortalHome } from '../api/portal';
-import { common, memberCard, myInfo, portal, shell } from '../locales/zh-CN';
+import { common, memberCard, myInfo, portal, shell, transferPortal } from '../locales/zh-CN';
+import { JoinHome } from './JoinHome';
 
 function UnionCard({ union }: { union: NonNullable<PortalHomeData['union']> }) {
   const chain = union.breadcrumbs.slice(0, -1).map((b) => b.name);
@@ -31,8 +32,18 @@ function UnionCard({ union }: { union: NonNullable<PortalHomeData['union']> }) {
   );
 }
 
-/** The member's home: greeting, their union card, and the services that exist today. */
+/**
+ * The portal's home: a worker who holds no role yet (registered, not yet a member) sees where their
+ * join application stands; a member sees the member home.
+ */
 export function PortalHome() {
+  const me = useMe();
+  if (me.data && me.data.permissions.length === 0) return <JoinHome me={me.data} />;
+  return <MemberHome />;
+}
+
+/** The member's home: greeting, their union card, and the services that exist today. */
+function MemberHome() {
   const home = usePortalHome();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -77,6 +88,7 @@ export function PortalHome() {
           <List header={portal.services}>
             <List.Item onClick={() => navigate('/card')}>{memberCard.entry}</List.Item>
             <List.Item onClick={() => navigate('/me')}>{myInfo.entry}</List.Item>
+            <List.Item onClick={() => navigate('/transfer')}>{transferPortal.entry}</List.Item>
             <List.Item onClick={() => navigate('/password')}>{shell.changePassword}</List.Item>
             <List.Item onClick={confirmLogout}>{shell.logout}</List.Item>
           </List>

@@ -1,21 +1,27 @@
 import { Button, Form, Input } from 'antd-mobile';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { type LoginInput, useLogin } from '../api/auth';
 import { ApiError } from '../api/client';
-import { auth, common } from '../locales/zh-CN';
+import { auth, common, joinPortal } from '../locales/zh-CN';
+
+/** Where to go after signing in: a page of this portal named by ?next= (never another site), else home. */
+function nextPath(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
 
 /** Member sign-in with username or mobile; an initial password leads to the change screen. */
 export function PortalLogin() {
   const login = useLogin();
   const navigate = useNavigate();
   const [problem, setProblem] = useState<string | null>(null);
+  const [params] = useSearchParams();
 
   const onFinish = async (values: LoginInput) => {
     setProblem(null);
     try {
       const me = await login.mutateAsync(values);
-      navigate(me.account.mustChangePassword ? '/password' : '/', { replace: true });
+      navigate(me.account.mustChangePassword ? '/password' : nextPath(params.get('next')), { replace: true });
     } catch (error) {
       setProblem(error instanceof ApiError ? error.message : common.serverUnavailable);
     }
@@ -47,6 +53,9 @@ export function PortalLogin() {
                 <Button block type="submit" color="primary" size="large" loading={login.isPending}>
                   {auth.login}
                 </Button>
+                <p style={{ textAlign: 'center', marginBottom: 0 }}>
+                  <Link to="/join">{joinPortal.noAccount}</Link>
+                </p>
               </>
             }
           >

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
 import { changePasswordBody, loginBody, meResponse } from '../../../shared/schemas/auth';
 import { okResponse } from '../../../shared/schemas/common';
 import { maskMobile } from '../../../shared/validators/mobile';
 import type { App } from '../../app';
-import type { Ctx } from '../../context';
+import type { Ctx, RequestMeta } from '../../context';
 import { requestMeta } from '../../plugins/auth';
 import { AppError } from '../../plugins/errors';
 import { grantViews } from '../accounts/accounts.queries';
@@ -45,6 +46,27 @@ async function me(ctx: Ctx) {
   };
 }
 
+/** Sets the cookie of a session just started and answers what /api/me would (login, registration). */
+export async function answerWithSession(
+  app: App,
+  reply: Pick<FastifyReply, 'setCookie'>,
+  session: { token: string; expiresAt: Date },
+  opts: { now: Date; meta: RequestMeta; secure: boolean },
+) {
+  const { now, meta } = opts;
+  reply.setCookie(sessionCookie, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: opts.secure,
+    expires: session.expiresAt,
+  });
+  const found = await loadSession(app.db, session.token, now, app.config);
+  if (!found || 'expired' in found) throw new AppError('auth/unauthenticated');
+  const scope = { permission: null, paths: [], grants: [] };
+  return me({ db: app.db, rootDb: app.db, actor: found.actor, scope, now, meta, config: app.config, pii: app.pii });
+}
+
 /** Login, logout, password change and the caller's identity. */
 export async function authRoutes(app: App) {
   app.post(
@@ -62,17 +84,7 @@ export async function authRoutes(app: App) {
       const now = app.clock();
       const meta = requestMeta(req);
       const { session } = await login({ db: app.db, config: app.config, now, meta }, req.body);
-      reply.setCookie(sessionCookie, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.protocol === 'https',
-        expires: session.expiresAt,
-      });
-      const found = await loadSession(app.db, session.token, now, app.config);
-      if (!found || 'expired' in found) throw new AppError('auth/unauthenticated');
-      const scope = { permission: null, paths: [], grants: [] };
-      return me({ db: app.db, rootDb: app.db, actor: found.actor, scope, now, meta, config: app.config, pii: app.pii });
+      return answerWithSession(app, reply, session, { now, meta, secure: req.protocol === 'https' });
     },
   );
 

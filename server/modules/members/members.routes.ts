@@ -14,6 +14,7 @@ import {
 } from '../../../shared/schemas/members';
 import type { App } from '../../app';
 import { chinaDate } from '../../lib/dates';
+import { sendDownload, xlsxMime } from '../../lib/download';
 import { audit } from '../audit/audit.service';
 import { exportMembers } from './members.export';
 import { getMemberInScope, listMemberHistory, listMembers, maskedQuery, toMemberView } from './members.queries';
@@ -58,7 +59,7 @@ export async function memberRoutes(app: App) {
         tags,
         summary: '导出会员名册（.xlsx；无查看完整信息权限时身份证号、手机号脱敏）',
         querystring: memberListQuery,
-        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        produces: [xlsxMime],
       },
       config: { access: 'members.read' },
     },
@@ -66,10 +67,7 @@ export async function memberRoutes(app: App) {
       const { stream, done } = await exportMembers(req.ctx, req.query);
       done.catch((err: unknown) => req.log.error({ err }, 'member export aborted'));
       const name = `会员名册-${chinaDate(req.ctx.now).replaceAll('-', '')}.xlsx`;
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(stream);
+      return sendDownload(reply, name, xlsxMime, stream);
     },
   );
 

@@ -30,7 +30,7 @@ export async function bumpMemberCount(tx: DbOrTx, org: { id: number; path: strin
 }
 
 /** The ID number's facts must agree with what was entered, and the age at joining must be 16–100. */
-function checkIdentity(
+export function checkIdentity(
   id: ParsedId,
   entered: { gender?: string; birthDate?: string; joinedDate?: string },
   today: string,
@@ -45,7 +45,7 @@ function checkIdentity(
 }
 
 /** The stored forms of an ID number: ciphertext, blind index, masked text. */
-function sealIdNumber(ctx: Ctx, idNumber: string) {
+export function sealIdNumber(ctx: Ctx, idNumber: string) {
   return {
     idNumberEnc: encryptField(ctx.pii, idNumber),
     idNumberIndex: blindIndex(ctx.pii, 'id_number', idNumber),
@@ -65,7 +65,7 @@ function sealMobile(ctx: Ctx, mobile: string | null | undefined) {
 }
 
 /** A unique violation on the ID index means the person is already a member somewhere. */
-async function duplicateIdError(ctx: Ctx, idIndex: string) {
+export async function duplicateIdError(ctx: Ctx, idIndex: string) {
   const [existing] = await ctx.rootDb
     .select({ id: members.id })
     .from(members)
@@ -74,11 +74,12 @@ async function duplicateIdError(ctx: Ctx, idIndex: string) {
   return new AppError('members/duplicate_id_number', { memberId: existing?.id ?? null, transferPossible: true });
 }
 
-async function recordChange(
+/** Writes a roster change to the member's history and the audit log, in the caller's transaction. */
+export async function recordChange(
   ctx: Ctx,
   tx: DbOrTx,
   member: Pick<MemberRow, 'id' | 'orgPath' | 'name'>,
-  action: 'members.create' | 'members.update' | 'members.status',
+  action: 'members.create' | 'members.update' | 'members.status' | 'members.transfer',
   changes: Record<string, unknown>,
 ) {
   await tx.insert(memberHistory).values({
@@ -103,49 +104,69 @@ async function recordChange(
   );
 }
 
-async function unionFor(ctx: Ctx, tx: DbOrTx, orgId: number) {
+/** An active org of the caller's scope that can hold members (a grassroots union or a group below one). */
+export async function unionFor(ctx: Ctx, tx: DbOrTx, orgId: number) {
   const org = await getOrgInScope(tx, ctx.scope, orgId);
   if (org.status !== 'active') throw new AppError('orgs/not_active');
   if (!grassrootsTypes.includes(org.type) && org.type !== 'union_group') throw new AppError('members/invalid_union');
   return org;
 }
 
+/**
+ * Inserts a member into `org` in the caller's transaction, as every registration does: card number from
+ * the sequence, the org's maintained count, history and audit. The caller has checked the org and identity.
+ */
+export async function insertMember(
+  ctx: Ctx,
+  tx: DbOrTx,
+  org: { id: number; path: string },
+  input: Omit<z.output<typeof createMemberBody>, 'orgId'>,
+  details: Record<string, unknown> = {},
+) {
+  const { idNumber, mobile, birthDate: _entered, ...profile } = input;
+  const { full, initials } = personNamePinyin(profile.name);
+  const [row] = await tx
+    .insert(members)
+    .values({
+      ...profile,
+      ...sealIdNumber(ctx, idNumber.value),
+      ...sealMobile(ctx, mobile),
+      orgId: org.id,
+      orgPath: org.path,
+      birthDate: idNumber.birthDate,
+      namePinyin: full,
+      nameInitials: initials,
+      cardNo: sql`'GH' || lpad(nextval('member_card_seq')::text, 10, '0')`,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  await bumpMemberCount(tx, org, 1);
+  await recordChange(ctx, tx, row, 'members.create', {
+    orgId: org.id,
+    cardNo: row.cardNo,
+    idNumber: row.idNumberMasked,
+    ...details,
+  });
+  return row;
+}
+
 /** Registers a member in a grassroots union (or a group below one) of the caller's subtree. */
 export async function createMember(ctx: Ctx, input: z.output<typeof createMemberBody>) {
   const today = chinaDate(ctx.now);
   checkIdentity(input.idNumber, input, today);
-  const { idNumber, mobile, orgId, birthDate: _entered, ...profile } = input;
-  const personal = { ...sealIdNumber(ctx, idNumber.value), ...sealMobile(ctx, mobile) };
+  const { orgId, ...rest } = input;
   try {
     return await ctx.db.transaction(async (tx) => {
       const org = await unionFor(ctx, tx, orgId);
-      const { full, initials } = personNamePinyin(profile.name);
-      const [row] = await tx
-        .insert(members)
-        .values({
-          ...profile,
-          ...personal,
-          orgId: org.id,
-          orgPath: org.path,
-          birthDate: idNumber.birthDate,
-          namePinyin: full,
-          nameInitials: initials,
-          cardNo: sql`'GH' || lpad(nextval('member_card_seq')::text, 10, '0')`,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })
-        .returning();
-      if (!row) throw new Error('insert returned no row');
-      await bumpMemberCount(tx, org, 1);
-      await recordChange(ctx, tx, row, 'members.create', {
-        orgId: org.id,
-        cardNo: row.cardNo,
-        idNumber: row.idNumberMasked,
-      });
+      const row = await insertMember(ctx, tx, org, rest);
       return toMemberView({ ...row, orgName: org.name }, today);
     });
   } catch (err) {
-    if (uniqueViolation(err) === 'members_id_number_uq') throw await duplicateIdError(ctx, personal.idNumberIndex);
+    if (uniqueViolation(err) === 'members_id_number_uq') {
+      throw await duplicateIdError(ctx, blindIndex(ctx.pii, 'id_number', input.idNumber.value));
+    }
     throw err;
   }
 }

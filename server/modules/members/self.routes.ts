@@ -2,6 +2,7 @@ import { selfMemberView } from '../../../shared/schemas/members';
 import type { App } from '../../app';
 import type { Ctx } from '../../context';
 import { chinaDate } from '../../lib/dates';
+import { sendDownload } from '../../lib/download';
 import { decryptField } from '../../lib/pii';
 import { audit } from '../audit/audit.service';
 import { getOwnMember, listMemberHistoryOf, toMemberView } from './members.queries';
@@ -49,10 +50,7 @@ export async function selfRoutes(app: App) {
         变更记录: history.items,
       };
       const name = `我的会员信息-${chinaDate(req.ctx.now).replaceAll('-', '')}.json`;
-      return reply
-        .header('content-type', 'application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(JSON.stringify(copy, null, 2));
+      return sendDownload(reply, name, 'application/json; charset=utf-8', JSON.stringify(copy, null, 2));
     },
   );
 }

@@ -62,7 +62,8 @@ export function scopeRoots(db: DbOrTx, scope: Scope) {
   return selectOrgs(db, inArray(orgs.path, scope.paths));
 }
 
-function nameMatches(q: string): SQL | undefined {
+/** SQL condition: the org's name contains `q`, or its pinyin initials start with it ("hmq"). */
+export function nameMatches(q: string): SQL | undefined {
   const initials = q.toLowerCase().replace(/[^a-z0-9]/g, '');
   const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
   const byName = ilike(orgs.name, `%${escaped}%`);

@@ -4,7 +4,7 @@ import { isNotFound } from '../../api/client';
 import { type MemberView, useMember } from '../../api/members';
 import { useCan } from '../../app/session';
 import { formatTime, orDash } from '../../components/format';
-import { common, members } from '../../locales/zh-CN';
+import { common, members, memberTransfers } from '../../locales/zh-CN';
 import { MemberHistory } from './MemberHistory';
 import { MemberStatusTag } from './MemberStatusTag';
 import type { MemberDialog } from './MembersTable';
@@ -65,6 +65,9 @@ export function MemberDrawer({ memberId, onClose, onOpenDialog }: MemberDrawerPr
     <Space>
       <Button onClick={() => onOpenDialog('edit', member)}>{members.edit}</Button>
       <Button onClick={() => onOpenDialog('status', member)}>{members.changeStatus}</Button>
+      {member.status === 'active' && (
+        <Button onClick={() => onOpenDialog('transfer', member)}>{memberTransfers.startOut}</Button>
+      )}
     </Space>
   );
 

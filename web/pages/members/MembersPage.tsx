@@ -1,15 +1,15 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Skeleton, Space } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { type MemberView, memberExportUrl, useMembers } from '../../api/members';
 import { useOrg } from '../../api/orgs';
 import { useCan, useSession } from '../../app/session';
 import { FilterBar } from '../../components/FilterBar';
 import { CursorPager, usePagedFilters } from '../../components/paging';
-import { members } from '../../locales/zh-CN';
+import { memberImports, members } from '../../locales/zh-CN';
 import { CreateMemberModal } from './CreateMemberModal';
-import { EditMemberModal } from './EditMemberModal';
+import { MemberDialogs } from './MemberDialogs';
 import { MemberDrawer } from './MemberDrawer';
 import {
   MemberFilterFields,
@@ -18,7 +18,6 @@ import {
   toFilters,
   toFormValues,
 } from './MemberFilters';
-import { MemberStatusModal } from './MemberStatusModal';
 import { type MemberDialog, MembersTable } from './MembersTable';
 import { filtersFromQuery, queryFromFilters } from './rosterQuery';
 
@@ -31,6 +30,7 @@ const hasFilters = (filters: MemberFilters) =>
  * the home page and the statistics open the roster already filtered, and a reload keeps the same list.
  */
 export default function MembersPage() {
+  const navigate = useNavigate();
   const can = useCan();
   const { account } = useSession();
   const [params, setParams] = useSearchParams();
@@ -70,6 +70,11 @@ export default function MembersPage() {
       {members.create}
     </Button>
   );
+  const importButton = canManage && (
+    <Button icon={<ImportOutlined />} onClick={() => navigate('/members/imports')}>
+      {memberImports.menu}
+    </Button>
+  );
   // A plain link: the server streams the file, so the browser shows its own download progress.
   const exportButton = (
     <Button icon={<DownloadOutlined />} href={memberExportUrl(paging.filters)} data-testid="member-export">
@@ -80,7 +85,12 @@ export default function MembersPage() {
   const empty = hasFilters(paging.filters) ? (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={members.emptyFiltered} />
   ) : (
-    <Empty description={members.emptyRoster}>{createButton}</Empty>
+    <Empty description={members.emptyRoster}>
+      <Space>
+        {createButton}
+        {importButton}
+      </Space>
+    </Empty>
   );
 
   return (
@@ -89,6 +99,7 @@ export default function MembersPage() {
       extra={
         <Space>
           {exportButton}
+          {importButton}
           {createButton}
         </Space>
       }
@@ -126,10 +137,7 @@ export default function MembersPage() {
           onOpenMember={openMember}
         />
       )}
-      {dialog?.kind === 'edit' && (
-        <EditMemberModal member={dialog.member} onClose={() => setDialog(null)} onOpenMember={openMember} />
-      )}
-      {dialog?.kind === 'status' && <MemberStatusModal member={dialog.member} onClose={() => setDialog(null)} />}
+      <MemberDialogs dialog={dialog} onClose={() => setDialog(null)} onOpenMember={openMember} />
     </Card>
   );
 }

@@ -9,7 +9,7 @@ import { common, members } from '../../locales/zh-CN';
 import { MemberStatusTag } from './MemberStatusTag';
 
 /** What a row's actions open. */
-export type MemberDialog = 'edit' | 'status';
+export type MemberDialog = 'edit' | 'status' | 'transfer';
 
 interface MembersTableProps {
   rows: MemberView[] | undefined;

@@ -1,7 +1,7 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { Space, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { type RevealField, useRevealMemberField } from '../../api/members';
+import { type RevealField, type RevealResult, useRevealMemberField } from '../../api/members';
 import { useCan } from '../../app/session';
 import { useShowError } from '../../components/formErrors';
 import { LinkButton } from '../../components/LinkButton';
@@ -9,19 +9,28 @@ import { members } from '../../locales/zh-CN';
 
 const shownSeconds = 30;
 
+/** How a full number is fetched: the member's reveal by default, or another record's (a join application). */
+export interface Revealer {
+  mutateAsync: (variables: { id: number; field: RevealField }) => Promise<RevealResult>;
+  isPending: boolean;
+}
+
 interface RevealValueProps {
+  /** The id of the record the number belongs to (the member, or what `via` reveals). */
   memberId: number;
   field: RevealField;
   masked: string | null;
+  via?: Revealer;
 }
 
 /**
  * A masked number with 查看 for holders of members.reveal: the full value replaces it for 30 seconds,
  * then the mask returns. Every reveal is recorded in the audit log, which the tooltip says.
  */
-export function RevealValue({ memberId, field, masked }: RevealValueProps) {
+export function RevealValue({ memberId, field, masked, via }: RevealValueProps) {
   const can = useCan();
-  const reveal = useRevealMemberField();
+  const memberReveal = useRevealMemberField();
+  const reveal = via ?? memberReveal;
   const showError = useShowError();
   const [full, setFull] = useState<string | null>(null);
   const [secondsLeft, setSecondsLeft] = useState(0);

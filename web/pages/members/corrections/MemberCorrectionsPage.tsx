@@ -6,14 +6,10 @@ import {
   useCorrections,
   useDecideCorrection,
 } from '../../../api/corrections';
-import type { MemberView } from '../../../api/members';
 import { useShowError } from '../../../components/formErrors';
 import { CursorPager, usePagedFilters } from '../../../components/paging';
 import { common, correctionStatusLabels, memberCorrections as t } from '../../../locales/zh-CN';
-import { EditMemberModal } from '../EditMemberModal';
-import { MemberDrawer } from '../MemberDrawer';
-import { MemberStatusModal } from '../MemberStatusModal';
-import type { MemberDialog } from '../MembersTable';
+import { useMemberDetail } from '../MemberDialogs';
 import { CorrectionsTable } from './CorrectionsTable';
 import { RejectCorrectionModal } from './RejectCorrectionModal';
 
@@ -38,19 +34,13 @@ export default function MemberCorrectionsPage() {
   const showError = useShowError();
   const { message } = App.useApp();
   const [rejecting, setRejecting] = useState<CorrectionView | null>(null);
-  const [detailId, setDetailId] = useState<number | null>(null);
-  const [dialog, setDialog] = useState<{ kind: MemberDialog; member: MemberView } | null>(null);
+  const memberDetail = useMemberDetail();
 
   const approve = (correction: CorrectionView) =>
     decide
       .mutateAsync({ id: correction.id, approve: true })
       .then(() => message.success(t.approved))
       .catch(showError);
-
-  const openMember = (id: number) => {
-    setDialog(null);
-    setDetailId(id);
-  };
 
   return (
     <Card title={t.pageTitle}>
@@ -70,7 +60,7 @@ export default function MemberCorrectionsPage() {
           rows={list.data?.items}
           loading={list.isFetching}
           status={paging.filters.status}
-          onOpenMember={openMember}
+          onOpenMember={memberDetail.open}
           onApprove={approve}
           onReject={setRejecting}
         />
@@ -90,15 +80,7 @@ export default function MemberCorrectionsPage() {
           onClose={() => setRejecting(null)}
         />
       )}
-      <MemberDrawer
-        memberId={detailId}
-        onClose={() => setDetailId(null)}
-        onOpenDialog={(kind, member) => setDialog({ kind, member })}
-      />
-      {dialog?.kind === 'edit' && (
-        <EditMemberModal member={dialog.member} onClose={() => setDialog(null)} onOpenMember={openMember} />
-      )}
-      {dialog?.kind === 'status' && <MemberStatusModal member={dialog.member} onClose={() => setDialog(null)} />}
+      {memberDetail.element}
     </Card>
   );
 }

@@ -1,0 +1,133 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../../../context';
+import { queryRows } from '../../../db/client';
+import { clearProgress, reportProgress } from '../../../lib/progress';
+import { AppError } from '../../../plugins/errors';
+import { inScope } from '../../../plugins/scope';
+import { audit } from '../../audit/audit.service';
+import { bumpMemberCount } from '../members.service';
+import { memberImportRows, memberImports } from './imports.tables';
+
+/** Columns a staged row shares with the roster: the commit copies them as they are. */
+const copiedColumns = [
+  'org_id',
+  'org_path',
+  'name',
+  'name_pinyin',
+  'name_initials',
+  'gender',
+  'ethnicity',
+  'birth_date',
+  'id_number_enc',
+  'id_number_index',
+  'id_number_masked',
+  'mobile_enc',
+  'mobile_index',
+  'mobile_masked',
+  'education',
+  'political_status',
+  'employer_name',
+  'employer_credit_code',
+  'position',
+  'worker_category',
+  'joined_date',
+].map((c) => sql.identifier(c));
+
+/** Rows per INSERT … SELECT; between chunks the progress is reported. */
+const chunkRows = 20_000;
+
+export function commitProgressKey(importId: number) {
+  return `member-import:${importId}`;
+}
+
+/**
+ * Adds an import's valid rows to the roster in one transaction: all of them or, on any failure, none.
+ * Each chunk is one INSERT … SELECT from the staged rows (card numbers from the roster's sequence,
+ * history rows in the same statement); a person who joined the roster since the preview is skipped by
+ * the unique ID index rather than failing the whole file. Committing an import twice adds nothing.
+ */
+export async function commitImport(ctx: Ctx, importId: number): Promise<{ added: number; skipped: number }> {
+  const progressKey = commitProgressKey(importId);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [record] = await tx
+        .select()
+        .from(memberImports)
+        .where(and(eq(memberImports.id, importId), inScope(memberImports.orgPath, ctx.scope)))
+        .for('update');
+      if (!record) throw new AppError('imports/not_found');
+      if (record.status === 'committed') return { added: 0, skipped: 0 };
+      if (record.status === 'validating') throw new AppError('imports/not_ready');
+      if (record.status === 'failed') throw new AppError('imports/failed');
+
+      const columns = sql.join(copiedColumns, sql`, `);
+      const perOrg = new Map<number, { path: string; n: number }>();
+      let added = 0;
+      let done = 0;
+      let lastRow = 0;
+      for (;;) {
+        const [chunk] = await queryRows<{
+          last_row: number | null;
+          rows: number;
+          groups: { org_id: number; org_path: string; n: number }[];
+        }>(
+          tx,
+          sql`with chunk as (
+              select * from ${memberImportRows}
+              where import_id = ${importId} and valid and row_no > ${lastRow}
+              order by row_no limit ${chunkRows}
+            ), ins as (
+              insert into members (${columns}, card_no, status, created_at, updated_at)
+              select ${columns}, 'GH' || lpad(nextval('member_card_seq')::text, 10, '0'), 'active', ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz
+              from chunk order by row_no
+              on conflict (id_number_index) do nothing
+              returning id, org_id, org_path, card_no
+            ), history as (
+              insert into member_history (member_id, org_path, at, actor_id, actor_name, action, changes)
+              select id, org_path, ${ctx.now.toISOString()}::timestamptz, ${ctx.actor.accountId}, ${ctx.actor.displayName}, 'members.create',
+                     jsonb_build_object('importId', ${importId}::bigint, 'cardNo', card_no)
+              from ins
+            )
+            select (select max(row_no) from chunk) as last_row,
+                   (select count(*)::int from chunk) as rows,
+                   coalesce((select json_agg(g) from (select org_id, org_path, count(*)::int as n from ins group by 1, 2) g), '[]'::json) as groups`,
+        );
+        if (!chunk || chunk.rows === 0 || chunk.last_row === null) break;
+        lastRow = chunk.last_row;
+        done += chunk.rows;
+        for (const g of chunk.groups) {
+          const entry = perOrg.get(g.org_id) ?? { path: g.org_path, n: 0 };
+          entry.n += g.n;
+          perOrg.set(g.org_id, entry);
+          added += g.n;
+        }
+        reportProgress(progressKey, { phase: 'committing', done, total: record.valid });
+      }
+      for (const [orgId, { path, n }] of perOrg) await bumpMemberCount(tx, { id: orgId, path }, n);
+
+      // The staged copies of added members are no longer needed; invalid rows stay for the error report.
+      await tx
+        .delete(memberImportRows)
+        .where(and(eq(memberImportRows.importId, importId), eq(memberImportRows.valid, true)));
+      await tx
+        .update(memberImports)
+        .set({ status: 'committed', added, committedBy: ctx.actor.accountId, committedAt: ctx.now })
+        .where(eq(memberImports.id, importId));
+      const skipped = done - added;
+      await audit(
+        { ...ctx, db: tx },
+        {
+          action: 'members.import_commit',
+          targetType: 'member_import',
+          targetId: importId,
+          targetName: record.fileName,
+          orgPath: record.orgPath,
+          details: { fileName: record.fileName, added, skipped },
+        },
+      );
+      return { added, skipped };
+    });
+  } finally {
+    clearProgress(progressKey);
+  }
+}
