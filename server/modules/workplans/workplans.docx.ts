@@ -1,4 +1,5 @@
 import { crc32, inflateRawSync } from 'node:zlib';
+import { type ZipEntry, zipDirectoryOf } from '../../lib/zip';
 
 /** A file that cannot be read as a .docx; the message is Chinese and meant for the user. */
 export class DocxError extends Error {
@@ -7,22 +8,11 @@ export class DocxError extends Error {
 
 // A notice is a few hundred kB of XML at most; the cap keeps a zip bomb from filling memory.
 const MAX_XML_BYTES = 20 * 1024 * 1024;
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 const NOT_DOCX = '文件不是有效的 Word 文档（.docx），请检查后重新上传';
 const DAMAGED = '文档已损坏，无法读取，请在 Word 中重新保存后再上传';
-
-interface ZipEntryLocation {
-  crc: number;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localOffset: number;
-}
 
 /**
  * The text of a .docx, one paragraph per line (empty paragraphs give empty lines). Throws a DocxError
@@ -33,51 +23,14 @@ export function docxText(buffer: Buffer): string {
   if (buffer.subarray(0, 8).equals(CFB_SIGNATURE)) {
     throw new DocxError('这是旧版 Word（.doc）文件或加了密码的文档，请在 Word 中另存为 .docx（不设密码）后再上传');
   }
-  const entry = findEntry(buffer, 'word/document.xml');
+  const entries = zipDirectoryOf(buffer);
+  if (entries === 'zip64') throw new DocxError('文档内容过大，请直接粘贴通知正文');
+  const entry = entries?.find((e) => e.name === 'word/document.xml');
   if (!entry) throw new DocxError(NOT_DOCX);
   return paragraphsOf(readEntry(buffer, entry).toString('utf8')).join('\n');
 }
 
-/**
- * Finds one entry in the zip's central directory. server/lib/xlsx/zip.ts lists a directory from a file
- * handle, asynchronously and without local offsets; an upload here is already in memory, and reading an
- * entry needs its offset and method.
- */
-function findEntry(zip: Buffer, name: string): ZipEntryLocation | null {
-  const eocd = findEndOfDirectory(zip);
-  if (eocd < 0) return null;
-  const count = zip.readUInt16LE(eocd + 10);
-  const size = zip.readUInt32LE(eocd + 12);
-  let at = zip.readUInt32LE(eocd + 16);
-  if (at + size > zip.length) return null;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_SIGNATURE) return null;
-    const nameLength = zip.readUInt16LE(at + 28);
-    const next = at + 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
-      return {
-        flags: zip.readUInt16LE(at + 8),
-        method: zip.readUInt16LE(at + 10),
-        crc: zip.readUInt32LE(at + 16),
-        compressedSize: zip.readUInt32LE(at + 20),
-        uncompressedSize: zip.readUInt32LE(at + 24),
-        localOffset: zip.readUInt32LE(at + 42),
-      };
-    }
-    at = next;
-  }
-  return null;
-}
-
-// The end record is 22 bytes plus a comment of up to 65,535 bytes, so it is searched from the end.
-function findEndOfDirectory(zip: Buffer): number {
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65_535); i--) {
-    if (zip.readUInt32LE(i) === EOCD_SIGNATURE) return i;
-  }
-  return -1;
-}
-
-function readEntry(zip: Buffer, entry: ZipEntryLocation): Buffer {
+function readEntry(zip: Buffer, entry: ZipEntry): Buffer {
   if (entry.flags & 1) throw new DocxError('文档已加密，请取消密码后再上传');
   if (entry.uncompressedSize > MAX_XML_BYTES || entry.compressedSize === 0xffffffff) {
     throw new DocxError('文档内容过大，请直接粘贴通知正文');

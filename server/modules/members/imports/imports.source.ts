@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { readZipDirectory } from '../../../lib/xlsx/zip';
+import { readZipDirectory } from '../../../lib/zip';
 import { AppError } from '../../../plugins/errors';
 
 /** A cell as the import sees it: what kind of cell the spreadsheet stored matters (IDs as numbers). */
