@@ -6,6 +6,7 @@ import { memberStatuses } from '../../../../shared/memberEnums';
 import { maskIdNumber } from '../../../../shared/validators/idNumber';
 import { maskMobile } from '../../../../shared/validators/mobile';
 import type { Ctx } from '../../../context';
+import { ColumnBatch } from '../../../db/bulk';
 import { chinaDate } from '../../../lib/dates';
 import { blindIndex, encryptField } from '../../../lib/pii';
 import { personNamePinyin } from '../../../lib/pinyin';
@@ -37,7 +38,7 @@ export interface PreviewOptions {
 
 export const uploadRowLimit = 200_000;
 const headerSearchRows = 10;
-const batchSize = 1000;
+const batchSize = 2000;
 /** The preview answer lists this many row errors; the error report has all of them. */
 export const previewErrorLimit = 500;
 
@@ -130,7 +131,40 @@ interface Tally {
   errors: { row: number; column: string; reason: string }[];
 }
 
-/** Checks a batch against the database (unions, the roster, earlier rows of the file) and stages it. */
+const stagedColumns = [
+  'importId',
+  'rowNo',
+  'valid',
+  'errors',
+  'rawEnc',
+  'orgId',
+  'orgPath',
+  'name',
+  'namePinyin',
+  'nameInitials',
+  'gender',
+  'ethnicity',
+  'birthDate',
+  'idNumberEnc',
+  'idNumberIndex',
+  'idNumberMasked',
+  'mobileEnc',
+  'mobileIndex',
+  'mobileMasked',
+  'education',
+  'politicalStatus',
+  'employerName',
+  'employerCreditCode',
+  'position',
+  'workerCategory',
+  'joinedDate',
+] as const;
+
+/**
+ * Checks a batch against the database (unions, the roster, earlier rows of the file) and seals its
+ * rows; answers the promise of their insert, so the caller can read and check the next batch while
+ * the database writes this one (two cores: Node's and PostgreSQL's).
+ */
 async function stageBatch(
   ctx: Ctx,
   importId: number,
@@ -150,8 +184,10 @@ async function stageBatch(
     candidates.flatMap((m) => (m.unionName ? [m.unionName] : [])),
     state.unions,
   );
-  const indexOf = (m: CheckedMember) => blindIndex(ctx.pii, 'id_number', m.idNumber);
-  const indexes = candidates.map(indexOf);
+  // One HMAC per person: the index is looked up on the roster and stored with the row.
+  const indexByMember = new Map(candidates.map((m) => [m, blindIndex(ctx.pii, 'id_number', m.idNumber)]));
+  const indexOf = (m: CheckedMember) => indexByMember.get(m) ?? blindIndex(ctx.pii, 'id_number', m.idNumber);
+  const indexes = [...indexByMember.values()];
   const existing = indexes.length
     ? await ctx.db
         .select({
@@ -226,7 +262,10 @@ async function stageBatch(
       mobileMasked: mobile ? maskMobile(mobile) : null,
     };
   });
-  if (staged.length) await ctx.db.insert(memberImportRows).values(staged);
+  const rows = new ColumnBatch(memberImportRows, stagedColumns);
+  for (const row of staged) rows.push(row);
+  // Wrapped: an async function would otherwise wait for the promise it returns.
+  return { written: rows.flush(ctx.db) };
 }
 
 /**
@@ -268,6 +307,7 @@ export async function previewImport(ctx: Ctx, file: ImportFile, options: Preview
     seen: new Map<string, number>(),
     pinyin: new Map(),
   };
+  let writing: Promise<unknown> = Promise.resolve();
   try {
     let batch: { row: SourceRow; checked: ReturnType<typeof checkRow> }[] = [];
     for (let next = await rows.next(); !next.done; next = await rows.next()) {
@@ -282,16 +322,22 @@ export async function previewImport(ctx: Ctx, file: ImportFile, options: Preview
       }
       batch.push({ row, checked: checkRow(row.cells, headers, today) });
       if (batch.length === batchSize) {
-        await stageBatch(ctx, record.id, batch, state, tally);
+        await writing;
+        // Caught here and rethrown by the next await, so a failed write is never an unhandled rejection.
+        const { written } = await stageBatch(ctx, record.id, batch, state, tally);
+        writing = written;
+        written.catch(() => undefined);
         batch = [];
         if (options.progressKey)
           reportProgress(options.progressKey, { phase: 'validating', done: tally.total, total: null });
       }
     }
-    await stageBatch(ctx, record.id, batch, state, tally);
+    await writing;
+    await (await stageBatch(ctx, record.id, batch, state, tally)).written;
     if (tally.total === 0) throw new AppError('imports/no_data');
   } catch (err) {
-    // Nothing of a refused file stays: the staged rows go with their import.
+    // Nothing of a refused file stays: the staged rows go with their import, once the last write ended.
+    await writing.catch(() => undefined);
     await ctx.db.delete(memberImports).where(eq(memberImports.id, record.id));
     throw err;
   } finally {
