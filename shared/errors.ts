@@ -93,6 +93,7 @@ export const errorCatalog = {
   },
   'imports/not_found': { status: 404, message: '导入记录不存在' },
   'imports/not_ready': { status: 409, message: '该导入还没有校验完成，不能提交' },
+  'imports/staged_lost': { status: 409, message: '该导入的暂存数据已失效（服务器曾重启），请重新上传文件' },
   'imports/failed': { status: 409, message: '该导入校验失败，不能提交，请重新上传' },
   'joins/mobile_registered': { status: 409, message: '该手机号已注册，请直接登录；忘记密码请联系所在工会重置' },
   'joins/union_unavailable': { status: 404, message: '所选工会不存在或不接受入会申请，请重新选择' },

@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../server/modules/audit/audit.tables';
-import { memberImports } from '../server/modules/members/imports/imports.tables';
+import { memberImportRows, memberImports } from '../server/modules/members/imports/imports.tables';
 import { memberHistory, members } from '../server/modules/members/members.tables';
 import { idNumberCheckCharacter } from '../shared/validators/idNumber';
 import { useTestApp } from './app';
@@ -300,6 +300,19 @@ describe('import preview and commit', () => {
     expect(none?.n).toBe(0);
     const [record] = await w.db.select().from(memberImports).where(eq(memberImports.id, p.id));
     expect(record?.status).toBe('ready');
+
+    // Staged rows are unlogged: if they are lost (a crash), the commit says so instead of adding nothing.
+    const other = await preview(
+      agent,
+      await rosterXlsx([
+        ['姓名', '身份证号'],
+        ['丢失', uniqueIdNumber()],
+      ]),
+    );
+    await w.db.delete(memberImportRows).where(eq(memberImportRows.importId, other.id));
+    const lost = await agent.post(`/api/members/imports/${other.id}/commit`);
+    expect(lost.statusCode).toBe(409);
+    expect(lost.json().error).toBe('imports/staged_lost');
 
     await buildMember(w.db, city.unionA, { idNumber: late, name: '先登记' });
     const commit = await agent.post(`/api/members/imports/${p.id}/commit`);

@@ -103,6 +103,9 @@ export async function commitImport(ctx: Ctx, importId: number): Promise<{ added:
         }
         reportProgress(progressKey, { phase: 'committing', done, total: record.valid });
       }
+      // Staged rows live in an unlogged table: after a database crash they are gone, and saying so
+      // beats committing nothing in silence.
+      if (done === 0 && record.valid > 0) throw new AppError('imports/staged_lost');
       for (const [orgId, { path, n }] of perOrg) await bumpMemberCount(tx, { id: orgId, path }, n);
 
       // The staged copies of added members are no longer needed; invalid rows stay for the error report.
