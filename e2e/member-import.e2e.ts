@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import ExcelJS from '../server/lib/xlsx/exceljs';
 import { makeIdNumber } from '../shared/validators/idNumber';
 import { loginViaApi, screenshot, settled, useBrowser } from './browser';
 import { confirm, openMenu } from './pages';

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
+import ExcelJS from '../server/lib/xlsx/exceljs';
 import { makeIdNumber } from '../shared/validators/idNumber';
 import { loginViaApi, screenshot, settled, useBrowser } from './browser';
 import { buttonName, chooseOption, confirm, dialog, openMenu } from './pages';

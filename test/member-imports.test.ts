@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from '../server/lib/xlsx/exceljs';
 import { auditLog } from '../server/modules/audit/audit.tables';
 import { memberImportRows, memberImports } from '../server/modules/members/imports/imports.tables';
 import { memberHistory, members } from '../server/modules/members/members.tables';
@@ -318,6 +318,21 @@ describe('import preview and commit', () => {
     const commit = await agent.post(`/api/members/imports/${p.id}/commit`);
     expect(commit.json()).toEqual({ added: 2, skipped: 1 });
     expect((await agent.get(`/api/orgs/${city.unionA.id}/stats`)).json().members).toBe(3);
+  });
+
+  it('keeps every Chinese character whole, also where the zip stream splits one between chunks', async () => {
+    const city = await buildCity(w.db);
+    const { agent } = await signInAs(w.app, w.db, 'union_admin', city.unionA);
+    const chars =
+      '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
+    // 2,000 distinct three-character names, so sharedStrings.xml spans many inflate chunks.
+    const names = Array.from(
+      { length: 2000 },
+      (_, i) =>
+        [i % 47, (i * 7 + 3) % 47, (i * 13 + 5) % 47].map((k) => chars[k]).join('') + chars[Math.floor(i / 47) % 47],
+    );
+    const rows = [['姓名', '身份证号'], ...names.map((name) => [name, uniqueIdNumber()])];
+    expect(await preview(agent, await rosterXlsx(rows))).toMatchObject({ total: 2000, valid: 2000, invalid: 0 });
   });
 
   it('puts rows in the chosen union, and keeps imports inside the caller’s subtree', async () => {

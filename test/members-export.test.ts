@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from '../server/lib/xlsx/exceljs';
 import { auditLog } from '../server/modules/audit/audit.tables';
 import { useTestApp } from './app';
 import { type Agent, buildCity, buildMember, signInAs, uniqueIdNumber } from './factories';

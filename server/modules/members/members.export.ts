@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { genders, memberStatuses, workerCategories } from '../../../shared/memberEnums';
 import type { memberListQuery } from '../../../shared/schemas/members';
@@ -8,6 +7,7 @@ import type { Ctx } from '../../context';
 import { chinaDate } from '../../lib/dates';
 import { decryptField } from '../../lib/pii';
 import { safeCellText } from '../../lib/xlsx/cells';
+import ExcelJS from '../../lib/xlsx/exceljs';
 import { inScope, pathInScope, scopeFor } from '../../plugins/scope';
 import { audit } from '../audit/audit.service';
 import { orgs } from '../orgs/orgs.tables';

@@ -73,13 +73,15 @@ function textFilter(q: string, ring: KeyRing): SQL | undefined {
   const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
   const chars = [...q];
   if (chars.length <= 2) {
-    return and(
-      sql`string_to_array(${members.name}, NULL) @> ${sql`ARRAY[${sql.join(
-        chars.map((c) => sql`${c}`),
-        sql`, `,
-      )}]::text[]`}`,
-      like(members.name, `%${escaped}%`),
-    );
+    const contains = sql`string_to_array(${members.name}, NULL) @> ${sql`ARRAY[${sql.join(
+      chars.map((c) => sql`${c}`),
+      sql`, `,
+    )}]::text[]`}`;
+    // One character: containment already means "the name has it". Adding the LIKE made the planner
+    // multiply two selectivities, expect 18 rows instead of 40,000 and sort them all (p95 167 ms at
+    // 2.4M); alone, it walks the newest members and stops at the page (11 ms). Two characters need the
+    // LIKE to check they are adjacent and in order.
+    return chars.length === 1 ? contains : and(contains, like(members.name, `%${escaped}%`));
   }
   return like(members.name, `%${escaped}%`);
 }

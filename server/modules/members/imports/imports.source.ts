@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
+import ExcelJS from '../../../lib/xlsx/exceljs';
 import { readZipDirectory } from '../../../lib/zip';
 import { AppError } from '../../../plugins/errors';
 
@@ -71,14 +72,14 @@ export async function sniffFile(path: string, fileName: string): Promise<FileKin
 }
 
 /** Converts one exceljs cell value (rich text, formulas, hyperlinks, errors …) to an ImportCell. */
-function toCell(value: ExcelJS.CellValue): ImportCell {
+function toCell(value: CellValue): ImportCell {
   if (value === null || value === undefined) return empty;
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : empty;
   if (typeof value === 'string') return value.trim() === '' ? empty : { kind: 'text', text: value };
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? empty : { kind: 'date', date: value };
   if ('richText' in value) return toCell(value.richText.map((part) => part.text).join(''));
-  if ('formula' in value || 'sharedFormula' in value) return toCell((value as { result?: ExcelJS.CellValue }).result);
+  if ('formula' in value || 'sharedFormula' in value) return toCell((value as { result?: CellValue }).result);
   if ('text' in value && typeof value.text === 'string') return toCell(value.text);
   return empty;
 }
@@ -95,7 +96,7 @@ async function* xlsxRows(path: string): AsyncGenerator<SourceRow> {
   });
   for await (const sheet of reader) {
     for await (const row of sheet) {
-      const values = row.values as ExcelJS.CellValue[];
+      const values = row.values as CellValue[];
       const cells: ImportCell[] = [];
       for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
       yield { rowNo: row.number, cells };

@@ -1,15 +1,16 @@
 import { PassThrough } from 'node:stream';
 import { and, asc, eq, gt } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type { DataValidation, Fill } from 'exceljs';
 import type { Ctx } from '../../../context';
 import { decryptField } from '../../../lib/pii';
 import { safeCellText } from '../../../lib/xlsx/cells';
+import ExcelJS from '../../../lib/xlsx/exceljs';
 import { importColumns } from './imports.columns';
 import { memberImportRows, type memberImports } from './imports.tables';
 
 /** Rows of the template that carry drop-down lists and text formats. */
 const templateRows = 5000;
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
+const headerFill: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
 
 function columnLetter(index: number): string {
   let n = index + 1;
@@ -57,17 +58,18 @@ export async function importTemplate(): Promise<Buffer> {
         lists.getCell(`${listLetter}${row + 1}`).value = choice;
       });
       // exceljs has sheet-wide range validations at runtime, but its typings only describe per-cell ones.
-      (
-        sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
-      ).dataValidations.add(`${letter}2:${letter}${templateRows + 1}`, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`选项!$${listLetter}$1:$${listLetter}$${c.choices.length}`],
-        showErrorMessage: true,
-        errorStyle: 'warning',
-        errorTitle: c.header,
-        error: `请从下拉列表中选择${c.header}`,
-      });
+      (sheet as unknown as { dataValidations: { add(range: string, rule: DataValidation): void } }).dataValidations.add(
+        `${letter}2:${letter}${templateRows + 1}`,
+        {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`选项!$${listLetter}$1:$${listLetter}$${c.choices.length}`],
+          showErrorMessage: true,
+          errorStyle: 'warning',
+          errorTitle: c.header,
+          error: `请从下拉列表中选择${c.header}`,
+        },
+      );
     }
     if (c.text) {
       // Cells formatted as text before anything is typed keep all 18 digits of an ID number.
