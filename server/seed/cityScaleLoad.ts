@@ -2,8 +2,7 @@
  * Bulk-loading tools of the city-scale seed (rows go in through server/db/bulk.ts's ColumnBatch): index
  * drop and re-create around a large load, and the exact recount of org_member_counts.
  */
-import { getTableColumns, type SQL, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { type DbOrTx, queryRows } from '../db/client';
 
 export interface IndexDef {

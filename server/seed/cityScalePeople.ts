@@ -8,7 +8,7 @@ import { makeIdNumber, maskIdNumber } from '../../shared/validators/idNumber';
 import { maskMobile } from '../../shared/validators/mobile';
 import { blindIndex, encryptField, type KeyRing } from '../lib/pii';
 import { personNamePinyin } from '../lib/pinyin';
-import type { members } from '../modules/members/members.tables';
+import { memberRecordColumns, type members } from '../modules/members/members.tables';
 import {
   givenNames,
   importMobilePrefixes,
@@ -181,29 +181,9 @@ export type MemberInsert = typeof members.$inferInsert;
 
 /** The member columns a load writes (id, created_at and updated_at keep their defaults). */
 export const memberLoadColumns = [
-  'orgId',
-  'orgPath',
-  'name',
-  'namePinyin',
-  'nameInitials',
-  'gender',
-  'ethnicity',
-  'birthDate',
-  'idNumberEnc',
-  'idNumberIndex',
-  'idNumberMasked',
-  'mobileEnc',
-  'mobileIndex',
-  'mobileMasked',
-  'education',
-  'politicalStatus',
-  'employerName',
-  'employerCreditCode',
-  'position',
-  'workerCategory',
+  ...memberRecordColumns,
   'status',
   'statusDate',
-  'joinedDate',
   'cardNo',
 ] as const satisfies readonly (keyof MemberInsert)[];
 

@@ -7,13 +7,13 @@ import type { joinListQuery, joinUnionSearchQuery } from '../../../shared/schema
 import type { Scope } from '../../context';
 import type { DbOrTx } from '../../db/client';
 import { decodeCursor, pageFrom } from '../../lib/cursor';
-import { ageOn } from '../../lib/dates';
 import type { KeyRing } from '../../lib/pii';
 import { AppError } from '../../plugins/errors';
 import { inScope } from '../../plugins/scope';
 import { breadcrumbsOf, nameMatches } from '../orgs/orgs.queries';
 import { orgs } from '../orgs/orgs.tables';
 import { memberJoins } from './joins.tables';
+import { profileView } from './members.queries';
 
 export type JoinRow = typeof memberJoins.$inferSelect;
 
@@ -22,19 +22,7 @@ export function toJoinView(row: JoinRow & { orgName: string }, today: string) {
   return {
     id: row.id,
     union: { id: row.orgId, name: row.orgName },
-    name: row.name,
-    gender: row.gender,
-    ethnicity: row.ethnicity,
-    birthDate: row.birthDate,
-    age: ageOn(row.birthDate, today),
-    idNumber: row.idNumberMasked,
-    mobile: row.mobileMasked,
-    education: row.education,
-    politicalStatus: row.politicalStatus,
-    employerName: row.employerName,
-    employerCreditCode: row.employerCreditCode,
-    position: row.position,
-    workerCategory: row.workerCategory,
+    ...profileView(row, today),
     note: row.note,
     status: row.status,
     createdAt: row.createdAt.toISOString(),

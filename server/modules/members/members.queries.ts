@@ -16,11 +16,25 @@ import { memberHistory, members, orgMemberCounts } from './members.tables';
 
 export type MemberRow = typeof members.$inferSelect;
 
-/** A member as lists and details show it: personal numbers masked, age as of `today`. */
-export function toMemberView(row: MemberRow & { orgName: string }, today: string) {
+type Profile = Pick<
+  MemberRow,
+  | 'name'
+  | 'gender'
+  | 'ethnicity'
+  | 'birthDate'
+  | 'idNumberMasked'
+  | 'mobileMasked'
+  | 'education'
+  | 'politicalStatus'
+  | 'employerName'
+  | 'employerCreditCode'
+  | 'position'
+  | 'workerCategory'
+>;
+
+/** A person's profile as lists show it (members and join applications alike): numbers masked, age as of `today`. */
+export function profileView(row: Profile, today: string) {
   return {
-    id: row.id,
-    org: { id: row.orgId, name: row.orgName },
     name: row.name,
     gender: row.gender,
     ethnicity: row.ethnicity,
@@ -34,6 +48,15 @@ export function toMemberView(row: MemberRow & { orgName: string }, today: string
     employerCreditCode: row.employerCreditCode,
     position: row.position,
     workerCategory: row.workerCategory,
+  };
+}
+
+/** A member as lists and details show it: personal numbers masked, age as of `today`. */
+export function toMemberView(row: MemberRow & { orgName: string }, today: string) {
+  return {
+    id: row.id,
+    org: { id: row.orgId, name: row.orgName },
+    ...profileView(row, today),
     status: row.status,
     statusDate: row.statusDate,
     joinedDate: row.joinedDate,

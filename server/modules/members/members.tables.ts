@@ -67,6 +67,34 @@ export const members = pgTable(
   ],
 );
 
+/**
+ * The columns of a member record that registration fills from the person and their union (not ids,
+ * card number, status or timestamps): a staged import row holds exactly these, and bulk loads write them.
+ */
+export const memberRecordColumns = [
+  'orgId',
+  'orgPath',
+  'name',
+  'namePinyin',
+  'nameInitials',
+  'gender',
+  'ethnicity',
+  'birthDate',
+  'idNumberEnc',
+  'idNumberIndex',
+  'idNumberMasked',
+  'mobileEnc',
+  'mobileIndex',
+  'mobileMasked',
+  'education',
+  'politicalStatus',
+  'employerName',
+  'employerCreditCode',
+  'position',
+  'workerCategory',
+  'joinedDate',
+] as const satisfies readonly (keyof typeof members.$inferInsert)[];
+
 /** Every change of a member record: who, when, before and after (personal numbers masked). */
 export const memberHistory = pgTable(
   'member_history',

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../context';
 import { queryRows } from '../../../db/client';
 import { clearProgress, reportProgress } from '../../../lib/progress';
@@ -6,32 +6,12 @@ import { AppError } from '../../../plugins/errors';
 import { inScope } from '../../../plugins/scope';
 import { audit } from '../../audit/audit.service';
 import { bumpMemberCount } from '../members.service';
+import { memberRecordColumns, members } from '../members.tables';
 import { memberImportRows, memberImports } from './imports.tables';
 
 /** Columns a staged row shares with the roster: the commit copies them as they are. */
-const copiedColumns = [
-  'org_id',
-  'org_path',
-  'name',
-  'name_pinyin',
-  'name_initials',
-  'gender',
-  'ethnicity',
-  'birth_date',
-  'id_number_enc',
-  'id_number_index',
-  'id_number_masked',
-  'mobile_enc',
-  'mobile_index',
-  'mobile_masked',
-  'education',
-  'political_status',
-  'employer_name',
-  'employer_credit_code',
-  'position',
-  'worker_category',
-  'joined_date',
-].map((c) => sql.identifier(c));
+const rosterColumns = getTableColumns(members);
+const copiedColumns = memberRecordColumns.map((key) => sql.identifier(rosterColumns[key].name));
 
 /** Rows per INSERT … SELECT; between chunks the progress is reported. */
 const chunkRows = 20_000;

@@ -16,7 +16,7 @@ import { pathInScope } from '../../../plugins/scope';
 import { audit } from '../../audit/audit.service';
 import { orgs } from '../../orgs/orgs.tables';
 import { unionFor } from '../members.service';
-import { members } from '../members.tables';
+import { memberRecordColumns, members } from '../members.tables';
 import { columnLabel, type HeaderMap, importColumns, isTemplateExample, matchHeaderRow } from './imports.columns';
 import { type CheckedMember, checkRow } from './imports.rows';
 import { cellText, type FileKind, readRows, type SourceRow, sniffFile } from './imports.source';
@@ -131,34 +131,7 @@ interface Tally {
   errors: { row: number; column: string; reason: string }[];
 }
 
-const stagedColumns = [
-  'importId',
-  'rowNo',
-  'valid',
-  'errors',
-  'rawEnc',
-  'orgId',
-  'orgPath',
-  'name',
-  'namePinyin',
-  'nameInitials',
-  'gender',
-  'ethnicity',
-  'birthDate',
-  'idNumberEnc',
-  'idNumberIndex',
-  'idNumberMasked',
-  'mobileEnc',
-  'mobileIndex',
-  'mobileMasked',
-  'education',
-  'politicalStatus',
-  'employerName',
-  'employerCreditCode',
-  'position',
-  'workerCategory',
-  'joinedDate',
-] as const;
+const stagedColumns = ['importId', 'rowNo', 'valid', 'errors', 'rawEnc', ...memberRecordColumns] as const;
 
 /**
  * Checks a batch against the database (unions, the roster, earlier rows of the file) and seals its
