@@ -17,6 +17,8 @@ export interface EngineResult {
   totals: Latency[];
   imports: { xlsx: ImportRun; csv: ImportRun; copy: CopyRun } | null;
   rss: { peaks: Record<string, number>; platformMax: number };
+  /** The database settings and the measuring process's V8 flags. */
+  setup: { server: string; nodeFlags: string };
   samples: number;
 }
 
@@ -40,6 +42,7 @@ function engineBlock(r: EngineResult): string {
     `Seed (demo city, then ${fmt(r.seed.membersAdded)} members and the org tree to 30,000 orgs): ${r.seed.seconds.toFixed(0)} s —`,
     `members ${t.members?.toFixed(0)} s (${fmt(r.seed.membersAdded / (t.members || 1))} rows/s; waiting for the database ${t.waitForDatabase?.toFixed(0)} s),`,
     `index builds ${t.indexes?.toFixed(0)} s, recount ${t.counts?.toFixed(1)} s, VACUUM ANALYZE ${t.analyze?.toFixed(0)} s.`,
+    `Database settings: ${r.setup.server}. Measuring process: ${r.setup.nodeFlags} (as \`npm start\`).`,
     '',
     '| request | example | p50 (ms) | p95 (ms) | target p95 | result |',
     '|---|---|---:|---:|---:|---|',

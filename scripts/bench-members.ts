@@ -216,9 +216,29 @@ async function measureChild(engine: Engine, target: string, samples: number, fil
   } else platformMaxRss = process.resourceUsage().maxRSS / 1024;
   sample();
   clearInterval(sampler);
+  const settings = await queryRows<{ name: string; setting: string }>(
+    database.db,
+    sql`select name, current_setting(name) as setting from pg_settings
+        where name in ('shared_buffers', 'max_wal_size', 'fsync', 'synchronous_commit') order by name`,
+  );
   await app.close();
   await database.close();
-  return { searches, totals, imports, rss: { peaks: rssPeaks, platformMax: platformMaxRss } };
+  return {
+    searches,
+    totals,
+    imports,
+    rss: { peaks: rssPeaks, platformMax: platformMaxRss },
+    setup: {
+      server: settings.map((s) => `${s.name} ${s.setting}`).join(', '),
+      nodeFlags: [...process.execArgv.filter((a) => a.startsWith('--max-'))].join(' ') || 'Node defaults',
+    },
+  };
+}
+
+/** The V8 heap flags `npm start` runs the server with (read from package.json, the one place they are set). */
+function startHeapFlags(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8'));
+  return String(manifest.scripts.start).match(/--max-[a-z-]+=\d+/g) ?? [];
 }
 
 /** Runs a child job of this script in its own process and returns its JSON answer. */
@@ -227,9 +247,9 @@ async function child(job: 'seed' | 'measure', engine: Engine, target: string, ex
   const script = path.resolve(import.meta.dirname, 'bench-members.ts');
   const proc = spawn(
     process.execPath,
-    // The measuring process runs with the heap cap of `npm start`, so its peak RSS is the platform's.
+    // The measuring process runs with the heap flags of `npm start`, so its peak RSS is the platform's.
     [
-      ...(job === 'measure' ? ['--max-old-space-size=384'] : []),
+      ...(job === 'measure' ? startHeapFlags() : []),
       '--import',
       'tsx',
       script,

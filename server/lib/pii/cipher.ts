@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { KeyRing, PiiKey } from './keys';
+import { hmacSm3, sm4CbcEncryptMany } from './primitives';
 
 /** Why a token could not be decrypted. */
 export type PiiErrorCode = 'tampered' | 'unknown_key' | 'malformed';
@@ -33,7 +34,7 @@ const B64URL = /^[A-Za-z0-9_-]+$/;
 
 // version and key id never contain '.', and the IV has a fixed length, so this input is unambiguous.
 function mac(key: PiiKey, iv: Buffer, ciphertext: Buffer): Buffer {
-  return crypto.createHmac('sm3', key.macKey).update(`${VERSION}.${key.id}.`).update(iv).update(ciphertext).digest();
+  return hmacSm3(key.macKey, [`${VERSION}.${key.id}.`, iv, ciphertext]);
 }
 
 /** Strict base64url: Buffer.from ignores stray characters and trailing bits, so re-encode and compare. */
@@ -69,14 +70,19 @@ function nextIv(): Buffer {
 
 /** Encrypts a value with the active key: `v1.<keyId>.<iv>.<ciphertext>.<mac>`, all base64url. */
 export function encryptField(ring: KeyRing, plaintext: string): string {
+  return encryptFields(ring, [plaintext])[0] as string;
+}
+
+/** encryptField of many values at once (each with its own IV): what a bulk import calls per batch. */
+export function encryptFields(ring: KeyRing, plaintexts: readonly string[]): string[] {
   const key = ring.active;
-  const iv = nextIv();
-  const cipher = crypto.createCipheriv(CIPHER, key.encKey, iv);
-  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  const tag = mac(key, iv, ciphertext);
-  return [VERSION, key.id, iv.toString('base64url'), ciphertext.toString('base64url'), tag.toString('base64url')].join(
-    '.',
-  );
+  const ivs = plaintexts.map(() => nextIv());
+  const ciphertexts = sm4CbcEncryptMany(key.encKey, ivs, plaintexts);
+  return ciphertexts.map((ciphertext, i) => {
+    const iv = ivs[i] as Buffer;
+    const tag = mac(key, iv, ciphertext);
+    return `${VERSION}.${key.id}.${iv.toString('base64url')}.${ciphertext.toString('base64url')}.${tag.toString('base64url')}`;
+  });
 }
 
 /** Verifies and decrypts a token made by encryptField with any key in the ring; throws PiiError otherwise. */
@@ -111,5 +117,5 @@ export function needsRotation(ring: KeyRing, token: string): boolean {
 
 /** Hex HMAC-SM3 of `kind:value` with the index key, for exact lookups; normalise the value first. */
 export function blindIndex(ring: KeyRing, kind: BlindIndexKind, normalisedValue: string): string {
-  return crypto.createHmac('sm3', ring.indexKey).update(`${kind}:${normalisedValue}`, 'utf8').digest('hex');
+  return hmacSm3(ring.indexKey, [`${kind}:${normalisedValue}`]).toString('hex');
 }

@@ -30,6 +30,7 @@ export {
   blindIndex,
   decryptField,
   encryptField,
+  encryptFields,
   keyIdOf,
   needsRotation,
   PiiError,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { grassrootsTypes } from '../../../../shared/enums';
 import { memberStatuses } from '../../../../shared/memberEnums';
 import { maskIdNumber } from '../../../../shared/validators/idNumber';
@@ -8,7 +8,7 @@ import { maskMobile } from '../../../../shared/validators/mobile';
 import type { Ctx } from '../../../context';
 import { ColumnBatch } from '../../../db/bulk';
 import { chinaDate } from '../../../lib/dates';
-import { blindIndex, encryptField } from '../../../lib/pii';
+import { blindIndex, encryptFields } from '../../../lib/pii';
 import { personNamePinyin } from '../../../lib/pinyin';
 import { clearProgress, reportProgress } from '../../../lib/progress';
 import { AppError } from '../../../plugins/errors';
@@ -60,6 +60,14 @@ async function defaultUnion(ctx: Ctx, orgId: number | undefined): Promise<Union 
   const holdsMembers =
     org && org.status === 'active' && (grassrootsTypes.includes(org.type) || org.type === 'union_group');
   return holdsMembers ? org : null;
+}
+
+/** Removes a refused import with its staged rows (they have no foreign key to cascade from). */
+async function deleteStagedImport(ctx: Ctx, importId: number) {
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(memberImportRows).where(eq(memberImportRows.importId, importId));
+    await tx.delete(memberImports).where(eq(memberImports.id, importId));
+  });
 }
 
 /** Whether a row is the template's example, left in by the cadre who filled the template. */
@@ -133,34 +141,34 @@ interface Tally {
 
 const stagedColumns = ['importId', 'rowNo', 'valid', 'errors', 'rawEnc', ...memberRecordColumns] as const;
 
-/**
- * Checks a batch against the database (unions, the roster, earlier rows of the file) and seals its
- * rows; answers the promise of their insert, so the caller can read and check the next batch while
- * the database writes this one (two cores: Node's and PostgreSQL's).
- */
-async function stageBatch(
-  ctx: Ctx,
-  importId: number,
-  batch: { row: SourceRow; checked: ReturnType<typeof checkRow> }[],
-  state: {
-    headers: HeaderMap;
-    target: Union | null;
-    unions: Map<string, Union | string>;
-    seen: Map<string, number>;
-    pinyin: Map<string, { full: string; initials: string }>;
-  },
-  tally: Tally,
-) {
+type Batch = { row: SourceRow; checked: ReturnType<typeof checkRow> }[];
+
+interface PreviewState {
+  headers: HeaderMap;
+  target: Union | null;
+  unions: Map<string, Union | string>;
+  seen: Map<string, number>;
+  pinyin: Map<string, { full: string; initials: string }>;
+}
+
+type RosterEntry = { index: string; orgPath: string; orgName: string; status: string; cardNo: string };
+
+/** What the database knows about a batch's people: their blind indexes and those already on the roster. */
+interface BatchLookup {
+  indexOf: Map<CheckedMember, string>;
+  onRoster: Map<string, RosterEntry>;
+}
+
+/** Resolves a batch's union names and finds its people already on the roster (one HMAC per person). */
+async function lookUpBatch(ctx: Ctx, batch: Batch, state: PreviewState): Promise<BatchLookup> {
   const candidates = batch.flatMap((b) => (b.checked.ok ? [b.checked.member] : []));
   await resolveUnions(
     ctx,
     candidates.flatMap((m) => (m.unionName ? [m.unionName] : [])),
     state.unions,
   );
-  // One HMAC per person: the index is looked up on the roster and stored with the row.
-  const indexByMember = new Map(candidates.map((m) => [m, blindIndex(ctx.pii, 'id_number', m.idNumber)]));
-  const indexOf = (m: CheckedMember) => indexByMember.get(m) ?? blindIndex(ctx.pii, 'id_number', m.idNumber);
-  const indexes = [...indexByMember.values()];
+  const indexOf = new Map(candidates.map((m) => [m, blindIndex(ctx.pii, 'id_number', m.idNumber)]));
+  const indexes = [...indexOf.values()];
   const existing = indexes.length
     ? await ctx.db
         .select({
@@ -172,13 +180,26 @@ async function stageBatch(
         })
         .from(members)
         .innerJoin(orgs, eq(orgs.id, members.orgId))
-        .where(inArray(members.idNumberIndex, indexes))
+        .where(sql`${members.idNumberIndex} = any(${sql.param(indexes)}::text[])`)
     : [];
-  const onRoster = new Map(existing.map((e) => [e.index, e]));
+  return { indexOf, onRoster: new Map(existing.map((e) => [e.index, e])) };
+}
 
-  const staged: StagedRow[] = batch.map(({ row, checked }) => {
+/**
+ * Decides each row of a looked-up batch (the unions, the roster, earlier rows of the file), seals the
+ * valid ones and answers the promise of their insert, so the caller can read and check the next batch
+ * while the database writes this one (two cores: Node's and PostgreSQL's).
+ */
+function stageBatch(
+  ctx: Ctx,
+  importId: number,
+  batch: Batch,
+  { indexOf, onRoster }: BatchLookup,
+  state: PreviewState,
+  tally: Tally,
+): Promise<void> {
+  const decided = batch.map(({ row, checked }) => {
     const errors: CellError[] = checked.ok ? [] : [...checked.errors];
-    let member: CheckedMember | null = null;
     let union: Union | null = null;
     if (checked.ok) {
       const m = checked.member;
@@ -194,23 +215,36 @@ async function stageBatch(
           reason: `与第 ${earlier} 行的身份证号重复（同一文件中一人只能出现一次）`,
         });
       else state.seen.set(m.idNumber, row.rowNo);
-      const found = onRoster.get(indexOf(m));
+      const found = onRoster.get(indexOf.get(m) as string);
       if (found && union)
         errors.push({ column: columnLabel(state.headers, 'idNumber'), reason: alreadyMemberReason(ctx, found, union) });
-      if (errors.length === 0) member = m;
+      if (errors.length === 0 && union) return { row, valid: { member: m, union } } as const;
     }
-    if (!member || !union) {
-      tally.invalid++;
-      tally.errorCount += errors.length;
-      for (const e of errors) if (tally.errors.length < previewErrorLimit) tally.errors.push({ row: row.rowNo, ...e });
-      return {
-        importId,
-        rowNo: row.rowNo,
-        valid: false,
-        errors,
-        rawEnc: encryptField(ctx.pii, JSON.stringify(row.cells.map((c) => cellText(c)))),
-      };
+    tally.invalid++;
+    tally.errorCount += errors.length;
+    for (const e of errors) if (tally.errors.length < previewErrorLimit) tally.errors.push({ row: row.rowNo, ...e });
+    return { row, errors } as const;
+  });
+
+  // Sealed per batch: one SM4 call per block position instead of a cipher object per value.
+  const valid = decided.flatMap((d) => ('valid' in d && d.valid ? [d.valid.member] : []));
+  const sealed = encryptFields(ctx.pii, [
+    ...valid.map((m) => m.idNumber),
+    ...valid.flatMap((m) => (m.mobile ? [m.mobile] : [])),
+    ...decided.flatMap((d) => ('errors' in d ? [JSON.stringify(d.row.cells.map((c) => cellText(c)))] : [])),
+  ]);
+  let next = 0;
+  const take = () => sealed[next++] as string;
+  const idTokens = valid.map(() => take());
+  const mobileTokens = new Map(valid.flatMap((m) => (m.mobile ? [[m, take()] as const] : [])));
+  const staged: StagedRow[] = [];
+  let v = 0;
+  for (const d of decided) {
+    if ('errors' in d) {
+      staged.push({ importId, rowNo: d.row.rowNo, valid: false, errors: d.errors, rawEnc: take() });
+      continue;
     }
+    const { member, union } = d.valid;
     tally.valid++;
     let pinyin = state.pinyin.get(member.name);
     if (!pinyin) {
@@ -218,27 +252,26 @@ async function stageBatch(
       if (state.pinyin.size < 50_000) state.pinyin.set(member.name, pinyin);
     }
     const { idNumber, mobile, unionName: _u, ...profile } = member;
-    return {
+    staged.push({
       importId,
-      rowNo: row.rowNo,
+      rowNo: d.row.rowNo,
       valid: true,
       ...profile,
       orgId: union.id,
       orgPath: union.path,
       namePinyin: pinyin.full,
       nameInitials: pinyin.initials,
-      idNumberEnc: encryptField(ctx.pii, idNumber),
-      idNumberIndex: indexOf(member),
+      idNumberEnc: idTokens[v++],
+      idNumberIndex: indexOf.get(member),
       idNumberMasked: maskIdNumber(idNumber),
-      mobileEnc: mobile ? encryptField(ctx.pii, mobile) : null,
+      mobileEnc: mobileTokens.get(member) ?? null,
       mobileIndex: mobile ? blindIndex(ctx.pii, 'mobile', mobile) : null,
       mobileMasked: mobile ? maskMobile(mobile) : null,
-    };
-  });
+    });
+  }
   const rows = new ColumnBatch(memberImportRows, stagedColumns);
   for (const row of staged) rows.push(row);
-  // Wrapped: an async function would otherwise wait for the promise it returns.
-  return { written: rows.flush(ctx.db) };
+  return rows.flush(ctx.db);
 }
 
 /**
@@ -273,16 +306,28 @@ export async function previewImport(ctx: Ctx, file: ImportFile, options: Preview
   if (!record) throw new Error('insert returned no row');
 
   const tally: Tally = { total: 0, valid: 0, invalid: 0, errorCount: 0, errors: [] };
-  const state = {
-    headers,
-    target,
-    unions: new Map<string, Union | string>(),
-    seen: new Map<string, number>(),
-    pinyin: new Map(),
-  };
+  const state: PreviewState = { headers, target, unions: new Map(), seen: new Map(), pinyin: new Map() };
+  // Three batches in flight: the one being read and checked, the one being looked up on the roster,
+  // and the one being written. Each failure is caught where it is made and rethrown by the next await.
+  let lookingUp: { batch: Batch; lookup: Promise<BatchLookup> } | null = null;
   let writing: Promise<unknown> = Promise.resolve();
+  const stageLookedUp = async () => {
+    if (!lookingUp) return;
+    const { batch, lookup } = lookingUp;
+    lookingUp = null;
+    const looked = await lookup;
+    await writing;
+    writing = stageBatch(ctx, record.id, batch, looked, state, tally);
+    writing.catch(() => undefined);
+    if (options.progressKey)
+      reportProgress(options.progressKey, { phase: 'validating', done: tally.total, total: null });
+  };
+  const lookUp = (batch: Batch) => {
+    lookingUp = { batch, lookup: lookUpBatch(ctx, batch, state) };
+    lookingUp.lookup.catch(() => undefined);
+  };
   try {
-    let batch: { row: SourceRow; checked: ReturnType<typeof checkRow> }[] = [];
+    let batch: Batch = [];
     for (let next = await rows.next(); !next.done; next = await rows.next()) {
       const row = next.value;
       if (row.cells.every((c) => c.kind === 'empty') || isExampleRow(row, headers)) continue;
@@ -295,23 +340,21 @@ export async function previewImport(ctx: Ctx, file: ImportFile, options: Preview
       }
       batch.push({ row, checked: checkRow(row.cells, headers, today) });
       if (batch.length === batchSize) {
-        await writing;
-        // Caught here and rethrown by the next await, so a failed write is never an unhandled rejection.
-        const { written } = await stageBatch(ctx, record.id, batch, state, tally);
-        writing = written;
-        written.catch(() => undefined);
+        await stageLookedUp();
+        lookUp(batch);
         batch = [];
-        if (options.progressKey)
-          reportProgress(options.progressKey, { phase: 'validating', done: tally.total, total: null });
       }
     }
+    await stageLookedUp();
+    lookUp(batch);
+    await stageLookedUp();
     await writing;
-    await (await stageBatch(ctx, record.id, batch, state, tally)).written;
     if (tally.total === 0) throw new AppError('imports/no_data');
   } catch (err) {
     // Nothing of a refused file stays: the staged rows go with their import, once the last write ended.
+    await (lookingUp as { lookup: Promise<BatchLookup> } | null)?.lookup.catch(() => undefined);
     await writing.catch(() => undefined);
-    await ctx.db.delete(memberImports).where(eq(memberImports.id, record.id));
+    await deleteStagedImport(ctx, record.id);
     throw err;
   } finally {
     if (options.progressKey) clearProgress(options.progressKey);

@@ -59,9 +59,9 @@ export const memberImportRows = pgTable(
   'member_import_rows',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
-    importId: bigint('import_id', { mode: 'number' })
-      .notNull()
-      .references(() => memberImports.id, { onDelete: 'cascade' }),
+    // No foreign key: its per-row check cost as much as the insert itself, and the rows of an import
+    // are only ever removed with it, by deleteStagedImport.
+    importId: bigint('import_id', { mode: 'number' }).notNull(),
     rowNo: integer('row_no').notNull(),
     valid: boolean().notNull(),
     errors: jsonb().$type<CellError[]>(),
