@@ -23,6 +23,7 @@ import {
 import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import type { KeyRing } from './lib/pii';
+import { metricRoutes } from './metrics/metrics.routes';
 import { accountRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -33,9 +34,11 @@ import { joinRoutes } from './modules/members/joins.routes';
 import { memberRoutes } from './modules/members/members.routes';
 import { selfRoutes } from './modules/members/self.routes';
 import { transferRoutes } from './modules/members/transfers.routes';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { portalRoutes } from './modules/portal/portal.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { workplanRoutes } from './modules/workplans/workplans.routes';
 import { type RouteAccess, registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
 
@@ -154,6 +157,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     joinRoutes,
     transferRoutes,
     portalRoutes,
+    metricRoutes,
+    workplanRoutes,
+    notificationRoutes,
   ]) {
     await app.register(routes);
   }

@@ -108,6 +108,17 @@ export const auditActions = {
   'members.transfer_accept': '同意转会',
   'members.transfer_decline': '拒绝转会',
   'members.transfer': '会员转会',
+  'workplans.create': '起草工作文件',
+  'workplans.update': '修改工作文件',
+  'workplans.delete': '删除工作文件草稿',
+  'workplans.publish': '发布工作文件',
+  'workplans.close': '结束工作文件',
+  'workplans.report': '填报工作进度',
+  'workplans.review': '审核工作进度',
+  'workplans.split': '分解目标任务',
+  'workplans.comment': '督查意见',
+  'workplans.export': '导出工作进度',
+  'metrics.records': '查看统计指标明细',
   'access.denied': '越权访问被拒绝',
 } as const;
 export type AuditAction = keyof typeof auditActions;
@@ -121,6 +132,8 @@ export const auditTargetTypes = {
   member: '会员',
   member_join: '入会申请',
   member_import: '会员导入',
+  workplan_document: '工作文件',
+  workplan_report: '进度填报',
 } as const;
 export type AuditTargetType = keyof typeof auditTargetTypes;
 
@@ -183,6 +196,9 @@ export const auditDetailKeys: Record<string, string> = {
   note: '说明',
   status: '状态',
   date: '日期',
+  metric: '指标',
+  from: '开始日期',
+  to: '结束日期',
 };
 
 /** Chinese labels of the coded reasons in audit details. */

@@ -63,6 +63,22 @@ export const errorCatalog = {
   'members/correction_not_found': { status: 404, message: '更正申请不存在' },
   'members/correction_decided': { status: 409, message: '该更正申请已处理' },
   'members/same_status': { status: 409, message: '会员已是该状态' },
+  'workplans/not_found': { status: 404, message: '工作文件或任务不存在' },
+  'workplans/invalid_input': { status: 400, message: '工作文件内容有误，请检查后重试' },
+  'workplans/not_draft': { status: 409, message: '工作文件已发布，不能再修改或删除' },
+  'workplans/not_published': { status: 409, message: '工作文件尚未发布或已结束' },
+  'workplans/no_tasks': { status: 400, message: '工作文件中还没有任务，不能发布' },
+  'workplans/no_assignees': { status: 400, message: '有任务没有可承担的单位，请先选择承担单位' },
+  'workplans/not_assigned': { status: 403, message: '本单位没有承担这项任务' },
+  'workplans/closed': { status: 409, message: '工作文件已结束，不能再填报进度' },
+  'workplans/metric_target': { status: 400, message: '该目标由系统根据业务数据自动统计，无需填报' },
+  'workplans/invalid_file': { status: 400, message: '佐证材料格式不支持' },
+  'workplans/file_too_large': { status: 413, message: '单个佐证材料不能超过 10 MB' },
+  'workplans/report_not_found': { status: 404, message: '进度填报记录不存在' },
+  'workplans/not_reviewer': { status: 403, message: '只有牵头部门可以审核、督查这项任务' },
+  'workplans/already_reviewed': { status: 409, message: '该填报已审核，不能重复审核' },
+  'workplans/file_not_found': { status: 404, message: '佐证材料不存在' },
+  'workplans/no_allotment': { status: 409, message: '本单位承担的这项目标没有分配具体数量，不能再分解' },
   'imports/no_file': { status: 400, message: '请选择要上传的文件（字段 file）' },
   'imports/empty_file': { status: 400, message: '上传的文件是空的' },
   'imports/not_spreadsheet': {
@@ -125,6 +141,9 @@ export const errorCatalog = {
   'transfers/awaiting_other_side': { status: 409, message: '该转会申请须由对方工会确认，本工会不能代为处理' },
   'transfers/member_moved': { status: 409, message: '会员已不在原工会，该转会申请已失效，请拒绝' },
   'audit/not_found': { status: 404, message: '日志不存在' },
+  'metrics/not_found': { status: 404, message: '指标不存在' },
+  'metrics/bad_filter': { status: 400, message: '筛选条件无效' },
+  'metrics/bad_period': { status: 400, message: '开始日期不能晚于结束日期' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorId = keyof typeof errorCatalog;

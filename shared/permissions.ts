@@ -17,6 +17,10 @@ export const permissions = {
   'members.manage': '登记、编辑会员',
   'members.reveal': '查看完整身份证号和手机号',
   'portal.use': '使用会员服务',
+  'workplans.read': '查看工作部署与进度',
+  'workplans.manage': '起草、发布工作文件',
+  'workplans.report': '填报工作进度',
+  'workplans.review': '审核工作进度、督查',
 } as const;
 
 export type PermissionCode = keyof typeof permissions;
@@ -43,6 +47,10 @@ const adminCodes: PermissionCode[] = [
   'members.read',
   'members.manage',
   'members.reveal',
+  'workplans.read',
+  'workplans.manage',
+  'workplans.report',
+  'workplans.review',
 ];
 
 export const roles: Record<RoleCode, RoleDefinition> = {
@@ -54,7 +62,14 @@ export const roles: Record<RoleCode, RoleDefinition> = {
   federation_staff: {
     name: '总工会工作人员',
     description: '总工会部室工作人员，查看本级及下级组织',
-    permissions: ['orgs.read', 'accounts.read', 'members.read'],
+    permissions: [
+      'orgs.read',
+      'accounts.read',
+      'members.read',
+      'workplans.read',
+      'workplans.manage',
+      'workplans.review',
+    ],
   },
   union_admin: {
     name: '工会管理员',
@@ -64,7 +79,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
   union_cadre: {
     name: '工会干部',
     description: '查看本工会及下级组织与会员，填报工作',
-    permissions: ['orgs.read', 'members.read'],
+    permissions: ['orgs.read', 'members.read', 'workplans.read', 'workplans.report'],
   },
   member: {
     name: '会员',

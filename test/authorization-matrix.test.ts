@@ -21,11 +21,13 @@ import {
   type City,
   multipartBody,
   signIn,
+  signInAs,
   testPassword,
   type UploadPart,
   uid,
   uniqueIdNumber,
 } from './factories';
+import { docxOf } from './fixtures/docx';
 import { rosterXlsx } from './fixtures/rosters';
 
 const w = useTestApp();
@@ -115,6 +117,63 @@ const joinBody = (orgId: number) => ({
   idNumber: uniqueIdNumber({ gender: 'female', birthDate: '1990-02-03' }),
   employerName: '矩阵公司',
 });
+
+/** A work plan of the side's county with one task for `assignee` (a 60-名 share), published unless a draft is asked for. */
+async function countyPlan(side: Side, opts: { assignee?: OrgRow; draft?: boolean } = {}) {
+  const admin = (await signInAs(w.app, w.db, 'union_admin', side.county)).agent;
+  const assignee = opts.assignee ?? side.union;
+  const created = await admin.post('/api/documents', {
+    type: 'work_plan',
+    title: `矩阵工作要点${uid()}`,
+    sections: [
+      {
+        title: '重点工作',
+        tasks: [
+          {
+            number: '1',
+            title: '开展班组长培训',
+            startMonth: '2026-01',
+            endMonth: '2026-12',
+            leadDepartments: ['劳动和经济工作部'],
+            assignment: { mode: 'orgs', orgIds: [assignee.id] },
+            targets: [{ metric: '培训班组长', unit: '名', value: 60, allotments: [{ orgId: assignee.id, value: 60 }] }],
+          },
+        ],
+      },
+    ],
+  });
+  if (created.statusCode !== 201) throw new Error(`plan: ${created.body}`);
+  const id = created.json().id as number;
+  if (!opts.draft) await admin.post(`/api/documents/${id}/publish`);
+  const doc = (await admin.get(`/api/documents/${id}`)).json();
+  const task = doc.sections[0].tasks[0] as { id: number; targets: { id: number }[] };
+  return { id, task, targetId: task.targets[0]?.id as number, admin };
+}
+
+/** A report of the side's union on its county's plan, with a photo. */
+async function countyReport(side: Side) {
+  const plan = await countyPlan(side);
+  const res = await plan.admin.upload('/api/workplans/reports', [
+    ...reportParts(plan.task.id, plan.targetId, side.union.id),
+    { name: 'files', fileName: '现场.png', data: tinyPng },
+  ]);
+  if (res.statusCode !== 201) throw new Error(`report: ${res.body}`);
+  return res.json() as { id: number; files: { id: number }[] };
+}
+
+const reportParts = (taskId: number, targetId: number, orgId: number): UploadPart[] => [
+  { name: 'taskId', value: String(taskId) },
+  { name: 'targetId', value: String(targetId) },
+  { name: 'orgId', value: String(orgId) },
+  { name: 'value', value: '3' },
+  { name: 'narrative', value: '开展培训' },
+  { name: 'reportDate', value: '2026-03-01' },
+];
+
+const tinyPng = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f6e3b60000000049454e44ae426082',
+  'hex',
+);
 
 const matrix: Record<string, Entry> = {
   'GET /api/health': { access: 'public', request: () => ({ url: '/api/health' }), status: 200 },
@@ -606,6 +665,163 @@ const matrix: Record<string, Entry> = {
     request: () => ({ url: '/api/portal/member/transfers' }),
     status: 200,
     outside: false,
+  },
+  'POST /api/documents/parse': {
+    access: 'workplans.manage',
+    request: () => ({
+      url: '/api/documents/parse',
+      payload: { text: '一、重点工作\n1.开展培训（2026年3月起）。培训100名。' },
+    }),
+    status: 200,
+    outside: false,
+  },
+  'POST /api/documents/parse-docx': {
+    access: 'workplans.manage',
+    request: () => ({
+      url: '/api/documents/parse-docx',
+      multipart: [{ name: 'file', fileName: '通知.docx', data: docxOf(['一、重点工作', '1.开展培训。培训100名。']) }],
+    }),
+    status: 200,
+    outside: false,
+  },
+  'GET /api/documents': {
+    access: 'workplans.read',
+    request: () => ({ url: '/api/documents' }),
+    status: 200,
+    outside: false,
+  },
+  'POST /api/documents': {
+    access: 'workplans.manage',
+    request: () => ({
+      url: '/api/documents',
+      payload: { type: 'other', title: '矩阵草稿', sections: [] },
+    }),
+    status: 201,
+    outside: false,
+  },
+  'GET /api/documents/:id': {
+    access: 'workplans.read',
+    request: async (s) => ({ url: `/api/documents/${(await countyPlan(s)).id}` }),
+    status: 200,
+  },
+  'PUT /api/documents/:id': {
+    access: 'workplans.manage',
+    request: async (s) => ({
+      url: `/api/documents/${(await countyPlan(s, { draft: true })).id}`,
+      payload: { type: 'other', title: '矩阵草稿（改）', sections: [] },
+    }),
+    status: 200,
+  },
+  'DELETE /api/documents/:id': {
+    access: 'workplans.manage',
+    request: async (s) => ({ url: `/api/documents/${(await countyPlan(s, { draft: true })).id}` }),
+    status: 200,
+  },
+  'POST /api/documents/:id/publish': {
+    access: 'workplans.manage',
+    request: async (s) => ({ url: `/api/documents/${(await countyPlan(s, { draft: true })).id}/publish` }),
+    status: 200,
+  },
+  'POST /api/documents/:id/close': {
+    access: 'workplans.manage',
+    request: async (s) => ({ url: `/api/documents/${(await countyPlan(s)).id}/close` }),
+    status: 200,
+  },
+  'GET /api/documents/:id/dashboard': {
+    access: 'workplans.read',
+    request: async (s) => ({ url: `/api/documents/${(await countyPlan(s)).id}/dashboard` }),
+    status: 200,
+  },
+  'GET /api/workplans/todo': {
+    access: 'workplans.read',
+    request: (s) => ({ url: `/api/workplans/todo?orgId=${s.union.id}` }),
+    status: 200,
+  },
+  'POST /api/workplans/reports': {
+    access: 'workplans.report',
+    request: async (s) => {
+      const plan = await countyPlan(s);
+      return { url: '/api/workplans/reports', multipart: reportParts(plan.task.id, plan.targetId, s.union.id) };
+    },
+    status: 201,
+  },
+  'GET /api/workplans/reports': {
+    access: 'workplans.read',
+    request: () => ({ url: '/api/workplans/reports' }),
+    status: 200,
+    outside: false,
+  },
+  'GET /api/workplans/reports/:id': {
+    access: 'workplans.read',
+    request: async (s) => ({ url: `/api/workplans/reports/${(await countyReport(s)).id}` }),
+    status: 200,
+  },
+  'POST /api/workplans/reports/:id/review': {
+    access: 'workplans.review',
+    request: async (s) => ({
+      url: `/api/workplans/reports/${(await countyReport(s)).id}/review`,
+      payload: { decision: 'return', comment: '请补充材料' },
+    }),
+    status: 200,
+  },
+  'GET /api/workplans/files/:id': {
+    access: 'workplans.read',
+    request: async (s) => ({ url: `/api/workplans/files/${(await countyReport(s)).files[0]?.id}` }),
+    status: 200,
+  },
+  'GET /api/workplans/tasks/:id/comments': {
+    access: 'workplans.read',
+    request: async (s) => ({ url: `/api/workplans/tasks/${(await countyPlan(s)).task.id}/comments` }),
+    status: 200,
+  },
+  'POST /api/workplans/tasks/:id/comments': {
+    access: 'workplans.review',
+    request: async (s) => ({
+      url: `/api/workplans/tasks/${(await countyPlan(s)).task.id}/comments`,
+      payload: { orgId: s.union.id, body: '请加快进度' },
+    }),
+    status: 201,
+  },
+  'POST /api/workplans/allotments/split': {
+    access: 'workplans.report',
+    request: async (s) => {
+      const holder = await makeOrg(w.db, s.county, { name: `矩阵镇总工会${uid()}`, type: 'town_federation' });
+      const child = await makeOrg(w.db, holder, { name: `矩阵镇工会${uid()}`, type: 'grassroots_enterprise' });
+      const plan = await countyPlan(s, { assignee: holder });
+      return {
+        url: '/api/workplans/allotments/split',
+        payload: { targetId: plan.targetId, orgId: holder.id, parts: [{ orgId: child.id, value: 20 }] },
+      };
+    },
+    status: 200,
+  },
+  'GET /api/notifications': {
+    access: 'authenticated',
+    request: () => ({ url: '/api/notifications' }),
+    status: 200,
+    outside: false,
+  },
+  'POST /api/notifications/read': {
+    access: 'authenticated',
+    request: () => ({ url: '/api/notifications/read', payload: { all: true } }),
+    status: 200,
+    outside: false,
+  },
+  'GET /api/metrics': {
+    access: 'authenticated',
+    request: () => ({ url: '/api/metrics' }),
+    status: 200,
+    outside: false,
+  },
+  'GET /api/metrics/:code/value': {
+    access: 'orgs.read',
+    request: (s) => ({ url: `/api/metrics/members.active/value?orgId=${s.county.id}` }),
+    status: 200,
+  },
+  'GET /api/metrics/:code/records': {
+    access: 'orgs.read',
+    request: (s) => ({ url: `/api/metrics/members.joined/records?orgId=${s.county.id}&from=2020-01-01` }),
+    status: 200,
   },
 };
 

@@ -4,5 +4,7 @@ export * from '../modules/audit/audit.tables';
 export * from '../modules/members/imports/imports.tables';
 export * from '../modules/members/joins.tables';
 export * from '../modules/members/members.tables';
+export * from '../modules/notifications/notifications.tables';
 export * from '../modules/orgs/orgs.tables';
 export * from '../modules/system/system.tables';
+export * from '../modules/workplans/workplans.tables';

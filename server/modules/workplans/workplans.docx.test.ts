@@ -1,39 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { documentXml, docxOf, paragraphXml } from '../../../test/fixtures/docx';
 import { zipOf } from '../../../test/fixtures/zip';
 import { DocxError, docxText, paragraphsOf } from './workplans.docx';
 import { parseNotice } from './workplans.parse';
 import { normalizeLines } from './workplans.parse.text';
-
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-const CONTENT_TYPES =
-  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
-
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/**
- * A paragraph as Word writes one: properties with a tab stop, and the text split over two runs (Word
- * splits runs at every change of formatting or spell-check state).
- */
-function paragraphXml(text: string): string {
-  const half = Math.ceil(text.length / 2);
-  const run = (part: string) =>
-    `<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">${escapeXml(part)}</w:t></w:r>`;
-  return `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>${run(text.slice(0, half))}${run(text.slice(half))}</w:p>`;
-}
-
-function documentXml(body: string): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>`;
-}
-
-function docxOf(paragraphs: string[]): Buffer {
-  return zipOf({
-    '[Content_Types].xml': CONTENT_TYPES,
-    'word/document.xml': documentXml(paragraphs.map(paragraphXml).join('')),
-  });
-}
 
 const seed000 = fs.readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/seeds/000.txt'), 'utf8');
 

@@ -1,0 +1,23 @@
+/**
+ * The full metric catalog. Import metrics from here (not from ./catalog) so every module's definitions
+ * are registered. A module adds its metrics in `server/metrics/<module>.metrics.ts` (exporting a list)
+ * and one argument to the call below.
+ */
+import { registerMetrics } from './catalog';
+import { memberMetrics } from './members.metrics';
+import { orgMetrics } from './orgs.metrics';
+
+registerMetrics(orgMetrics, memberMetrics);
+
+export {
+  type CatalogFilter,
+  type CatalogMetric,
+  checkQuery,
+  computeMetric,
+  listMetrics,
+  metricByCode,
+  metricRecords,
+  registerMetric,
+  requireMetric,
+} from './catalog';
+export type { MetricDefinition, MetricFilter, MetricQuery, MetricRecords } from './types';

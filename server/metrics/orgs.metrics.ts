@@ -1,0 +1,74 @@
+/** Metrics of the organization tree. */
+import { and, count, desc, eq, inArray, like, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { grassrootsTypes, orgTypes } from '../../shared/enums';
+import { pageFrom } from '../lib/cursor';
+import { orgs } from '../modules/orgs/orgs.tables';
+import type { CatalogMetric } from './catalog';
+import { cursorId, inSubtree, onePath, requestedPath, requestedPaths, valuesByPath } from './sql';
+
+const parent = alias(orgs, 'parent');
+
+const activeUnion = and(eq(orgs.status, 'active'), inArray(orgs.type, [...grassrootsTypes]));
+
+/** 基层工会: the active grassroots unions of a subtree, now. */
+const unions: CatalogMetric = {
+  code: 'orgs.unions',
+  name: '基层工会',
+  unit: '个',
+  description: '组织树中状态正常的基层工会（企业、机关事业单位、联合、行业工会）数量，含本级。',
+  periodic: false,
+  filters: [],
+  compute: (db, q) =>
+    valuesByPath(
+      db,
+      q.orgPaths,
+      sql`select p.path, count(${orgs.id})::int as n
+          from ${requestedPaths(q.orgPaths)}
+          left join ${orgs} on ${inSubtree(orgs.path, requestedPath)}
+            and ${orgs.status} = 'active' and ${inArray(orgs.type, [...grassrootsTypes])}
+          group by p.path`,
+    ),
+  async records(db, q, page) {
+    const path = onePath(q);
+    const where = and(like(orgs.path, `${path}%`), activeUnion);
+    const after = cursorId(page.cursor);
+    const [rows, [total]] = await Promise.all([
+      db
+        .select({
+          id: orgs.id,
+          name: orgs.name,
+          type: orgs.type,
+          parentName: parent.name,
+          creditCode: orgs.creditCode,
+        })
+        .from(orgs)
+        .leftJoin(parent, eq(parent.id, orgs.parentId))
+        .where(and(where, after === null ? undefined : lt(orgs.id, after)))
+        .orderBy(desc(orgs.id))
+        .limit(page.limit + 1),
+      db.select({ n: count() }).from(orgs).where(where),
+    ]);
+    const { items, nextCursor } = pageFrom(rows, page.limit, (r) => [r.id]);
+    return {
+      // The org table has no founding date (term dates are the committee's term), so none is shown.
+      columns: [
+        { key: 'name', title: '工会名称' },
+        { key: 'type', title: '类型' },
+        { key: 'parent', title: '上级组织' },
+        { key: 'creditCode', title: '统一社会信用代码' },
+      ],
+      rows: items.map((r) => ({
+        id: r.id,
+        name: r.name,
+        type: orgTypes[r.type],
+        parent: r.parentName,
+        creditCode: r.creditCode,
+      })),
+      nextCursor,
+      total: Number(total?.n ?? 0),
+    };
+  },
+};
+
+export const orgMetrics: CatalogMetric[] = [unions];

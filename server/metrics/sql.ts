@@ -1,0 +1,67 @@
+/**
+ * SQL building blocks for metric definitions: the requested subtrees as a row source, the subtree test,
+ * periods in China dates, keyset cursors. Every compute() is one query over all requested paths.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { type DbOrTx, queryRows } from '../db/client';
+import { decodeCursor } from '../lib/cursor';
+import type { MetricQuery } from './types';
+
+/** The requested paths as rows `p(path)`: join the counted table to it and group by `p.path`. */
+export function requestedPaths(paths: string[]): SQL {
+  return sql`unnest(${sql.param(paths)}::text[]) as p(path)`;
+}
+
+/** The path of the current row of `requestedPaths`. */
+export const requestedPath = sql.raw('p.path');
+
+/**
+ * `column` lies in the subtree of `path` (a text expression ending in '/'). Written as the byte range
+ * [path, path with its last '/' raised to '0') — the same rows as `like path || '%'` because paths hold
+ * only digits and slashes — so the column's text_pattern_ops index serves it even though `path` comes
+ * from another row of the join (a LIKE with a non-constant pattern never uses an index).
+ */
+export function inSubtree(column: AnyPgColumn | SQL, path: SQL): SQL {
+  return sql`(${column} ~>=~ ${path} and ${column} ~<~ (left(${path}, -1) || '0'))`;
+}
+
+/** A timestamp as its calendar date in China. */
+export function chinaDay(ts: AnyPgColumn | SQL): SQL {
+  return sql`(${ts} at time zone 'Asia/Shanghai')::date`;
+}
+
+/** `date` (an SQL date expression) lies in the query's inclusive period; an open end is unbounded. */
+export function inPeriod(date: AnyPgColumn | SQL, q: Pick<MetricQuery, 'from' | 'to'>): SQL {
+  const parts: SQL[] = [];
+  if (q.from) parts.push(sql`${date} >= ${q.from}::date`);
+  if (q.to) parts.push(sql`${date} <= ${q.to}::date`);
+  return parts.length ? sql`(${sql.join(parts, sql` and `)})` : sql`true`;
+}
+
+/**
+ * Runs a query answering rows `(path, n)` and returns the value of every requested path, 0 for a
+ * path with no row (queries left-join the counted table to `requestedPaths`, so none is missing).
+ */
+export async function valuesByPath(db: DbOrTx, paths: string[], query: SQL): Promise<Map<string, number>> {
+  const rows = await queryRows<{ path: string; n: string | number | bigint | null }>(db, query);
+  const found = new Map(rows.map((r) => [r.path, Number(r.n ?? 0)]));
+  return new Map(paths.map((p) => [p, found.get(p) ?? 0]));
+}
+
+/** The one path of a records query. */
+export function onePath(q: MetricQuery): string {
+  const [path] = q.orgPaths;
+  if (q.orgPaths.length !== 1 || !path) throw new Error('records are listed for exactly one org path');
+  return path;
+}
+
+/** The id after which a page starts (rows are listed newest first by id), or null on the first page. */
+export function cursorId(cursor: string | undefined): number | null {
+  return decodeCursor(cursor, ['number'] as const)?.[0] ?? null;
+}
+
+/** A timestamp as China date and minute ('YYYY-MM-DD HH:mm'), for records tables. */
+export function chinaMinute(at: Date | null): string | null {
+  return at ? new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : null;
+}
