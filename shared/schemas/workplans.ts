@@ -33,10 +33,6 @@ export const progressStatuses = {
 export type ProgressStatus = keyof typeof progressStatuses;
 export const progressStatusCodes = Object.keys(progressStatuses) as [ProgressStatus, ...ProgressStatus[]];
 
-export const reportStatuses = { submitted: '待审核', accepted: '已采纳', returned: '已退回' } as const;
-export type ReportStatus = keyof typeof reportStatuses;
-const reportStatusCodes = Object.keys(reportStatuses) as [ReportStatus, ...ReportStatus[]];
-
 /** Units a target may be counted in (the parser's and the usual ones of union work). */
 export const targetUnits = [
   '场次',
@@ -67,7 +63,8 @@ export const targetUnits = [
   '%',
 ] as const;
 
-const amount = z
+/** A figure of a plan (target, allotment, achievement): not negative, not absurd. */
+export const planFigure = z
   .number({ error: '请输入数值' })
   .finite({ error: '请输入数值' })
   .nonnegative({ error: '不能为负数' })
@@ -79,14 +76,14 @@ export const milestone = z.strictObject({ date: isoDate, share: z.number().min(0
 export const targetInput = z.strictObject({
   metric: text(100),
   unit: z.enum(targetUnits, { error: '请选择计量单位' }),
-  value: amount.refine((v) => v > 0, { error: '目标值必须大于 0' }),
+  value: planFigure.refine((v) => v > 0, { error: '目标值必须大于 0' }),
   dueDate: isoDate.nullable().default(null),
   /** null: units report achievements; otherwise the code of a catalog metric computed from records. */
   metricCode: z.string().max(60).nullable().default(null),
   milestones: z.array(milestone).max(24).default([]),
   /** Optional allotment per assigned org (e.g. 1,000 team leaders split across the counties). */
   allotments: z
-    .array(z.strictObject({ orgId: idSchema, value: amount }))
+    .array(z.strictObject({ orgId: idSchema, value: planFigure }))
     .max(5000)
     .default([]),
 });
@@ -305,115 +302,6 @@ export const dashboardView = z.object({
   ),
 });
 export type DashboardView = z.infer<typeof dashboardView>;
-
-export const reportFileView = z.object({
-  id: z.number().int(),
-  fileName: z.string(),
-  mime: z.string(),
-  size: z.number().int(),
-});
-
-export const reportView = z.object({
-  id: z.number().int(),
-  documentId: z.number().int(),
-  taskId: z.number().int(),
-  taskNumber: z.string(),
-  taskTitle: z.string(),
-  targetId: z.number().int().nullable(),
-  metric: z.string().nullable(),
-  unit: z.string().nullable(),
-  orgId: z.number().int(),
-  orgName: z.string(),
-  value: z.number().nullable(),
-  narrative: z.string(),
-  reportDate: isoDate,
-  status: z.enum(reportStatusCodes),
-  reviewComment: z.string().nullable(),
-  reviewerName: z.string().nullable(),
-  reviewedAt: timestamp.nullable(),
-  createdByName: z.string(),
-  createdAt: timestamp,
-  files: z.array(reportFileView),
-});
-export type ReportView = z.infer<typeof reportView>;
-export const reportPage = pageOf(reportView);
-
-export const reportListQuery = z.strictObject({
-  ...pageQuery,
-  documentId: idSchema.optional(),
-  taskId: idSchema.optional(),
-  targetId: idSchema.optional(),
-  orgId: idSchema.optional().describe('reports of this org and its subtree'),
-  status: z.enum(reportStatusCodes).optional(),
-});
-
-/** A progress report: multipart fields (value, narrative, reportDate) with photos or files. */
-export const reportFields = z.strictObject({
-  taskId: idSchema,
-  targetId: idSchema.optional(),
-  orgId: idSchema.optional().describe("the reporting org (default: the caller's own)"),
-  value: z.coerce
-    .number({ error: '完成数值必须是数字' })
-    .finite({ error: '完成数值必须是数字' })
-    .nonnegative({ error: '完成数值不能为负数' })
-    .max(1e12, { error: '完成数值过大' })
-    .optional(),
-  narrative: z.string().trim().max(5000, { error: '情况说明不能超过 5000 字' }).default(''),
-  reportDate: isoDate,
-});
-
-export const reviewBody = z.strictObject({
-  decision: z.enum(['accept', 'return']),
-  comment: z.string().trim().max(1000, { error: '意见不能超过 1000 字' }).default(''),
-});
-
-export const commentBody = z.strictObject({
-  orgId: idSchema.optional().describe('the unit the comment is about, if any'),
-  body: text(2000),
-});
-export const commentView = z.object({
-  id: z.number().int(),
-  taskId: z.number().int(),
-  orgId: z.number().int().nullable(),
-  orgName: z.string().nullable(),
-  body: z.string(),
-  authorName: z.string(),
-  createdAt: timestamp,
-});
-export const commentList = z.object({ items: z.array(commentView) });
-
-/** An allotment split among the assigned org's own children (层层分解). */
-export const splitBody = z.strictObject({
-  targetId: idSchema,
-  orgId: idSchema.describe('the assigned org whose share is split'),
-  parts: z
-    .array(z.strictObject({ orgId: idSchema, value: amount }))
-    .min(1, { error: '请至少分配给一个下级单位' })
-    .max(2000),
-});
-
-/** The to-do list of an org: the tasks assigned to it (or to orgs in the caller's subtree). */
-export const todoQuery = z.strictObject({
-  orgId: idSchema.optional(),
-  status: z.enum(progressStatusCodes).optional(),
-});
-export const todoItem = z.object({
-  documentId: z.number().int(),
-  documentTitle: z.string(),
-  docNumber: z.string().nullable(),
-  taskId: z.number().int(),
-  taskNumber: z.string(),
-  taskTitle: z.string(),
-  orgId: z.number().int(),
-  orgName: z.string(),
-  startMonth: yearMonth.nullable(),
-  endMonth: yearMonth.nullable(),
-  leadDepartments: z.array(z.string()),
-  targets: z.array(progressCell.extend({ metric: z.string(), unit: z.string(), reported: z.boolean() })),
-  status: z.enum(progressStatusCodes),
-  returnedReports: z.number().int(),
-});
-export const todoList = z.object({ items: z.array(todoItem), asOf: isoDate });
 
 type Draft = z.infer<typeof draftDocument>;
 const knownUnits: readonly string[] = targetUnits;

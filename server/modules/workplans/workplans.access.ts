@@ -11,7 +11,7 @@ import type { DbOrTx } from '../../db/client';
 import { AppError } from '../../plugins/errors';
 import { inScope, pathInScope, scopeFor } from '../../plugins/scope';
 import { departments } from '../orgs/orgs.tables';
-import { workplanAssignments, workplanDocuments } from './workplans.tables';
+import { workplanAssignments, workplanDocuments, workplanTasks } from './workplans.tables';
 
 export type DocumentRow = typeof workplanDocuments.$inferSelect;
 
@@ -63,4 +63,15 @@ export function reviewsTask(reviewer: 'all' | string[] | null, leadDepartments: 
   if (reviewer === null) return false;
   if (reviewer === 'all') return true;
   return leadDepartments.some((d) => reviewer.includes(d));
+}
+
+/** A task with its document (no visibility check: callers check what they need). */
+export async function taskWithDocument(ctx: Ctx, taskId: number) {
+  const [row] = await ctx.db
+    .select({ task: workplanTasks, doc: workplanDocuments })
+    .from(workplanTasks)
+    .innerJoin(workplanDocuments, eq(workplanDocuments.id, workplanTasks.documentId))
+    .where(eq(workplanTasks.id, taskId));
+  if (!row) throw new AppError('workplans/not_found');
+  return row;
 }

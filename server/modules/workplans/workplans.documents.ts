@@ -13,14 +13,8 @@ import { pathInScope, scopeFor } from '../../plugins/scope';
 import { audit } from '../audit/audit.service';
 import { notifyOrgs } from '../notifications/notifications.service';
 import { type OrgRow, orgs } from '../orgs/orgs.tables';
-import {
-  workplanAllotments,
-  workplanAssignments,
-  workplanDocuments,
-  workplanSections,
-  workplanTargets,
-  workplanTasks,
-} from './workplans.tables';
+import { checkDocumentInput, writeStructure } from './workplans.structure';
+import { workplanAssignments, workplanDocuments, workplanSections, workplanTasks } from './workplans.tables';
 
 type DocumentRow = typeof workplanDocuments.$inferSelect;
 
@@ -44,124 +38,6 @@ async function issuingOrg(ctx: Ctx, orgId: number | undefined): Promise<OrgRow> 
   return org;
 }
 
-/** Checks what the schema cannot: months in order, allotments within the target. */
-function checkInput(input: DocumentInput) {
-  input.sections.forEach((section, s) => {
-    section.tasks.forEach((task, t) => {
-      const where = `第 ${s + 1} 部分第 ${t + 1} 项任务（${task.number}）`;
-      if (task.startMonth && task.endMonth && task.endMonth < task.startMonth) {
-        throw new AppError('workplans/invalid_input', { where }, `${where}：结束月份不能早于开始月份`);
-      }
-      if (task.assignment.mode !== 'counties' && task.assignment.orgIds.length === 0) {
-        throw new AppError('workplans/invalid_input', { where }, `${where}：请选择承担单位`);
-      }
-      for (const target of task.targets) {
-        const allotted = target.allotments.reduce((n, a) => n + a.value, 0);
-        if (allotted > target.value + 1e-9) {
-          throw new AppError(
-            'workplans/invalid_input',
-            { where },
-            `${where}：“${target.metric}”分解到各单位的数量合计（${allotted}）超过了目标值（${target.value}）`,
-          );
-        }
-        const orgIds = target.allotments.map((a) => a.orgId);
-        if (new Set(orgIds).size !== orgIds.length) {
-          throw new AppError('workplans/invalid_input', { where }, `${where}：“${target.metric}”对同一单位分解了两次`);
-        }
-      }
-    });
-  });
-}
-
-/** Writes the sections, tasks and targets of a document (its old ones were removed by the caller). */
-async function writeStructure(tx: DbOrTx, documentId: number, input: DocumentInput) {
-  for (const [s, section] of input.sections.entries()) {
-    const [row] = await tx
-      .insert(workplanSections)
-      .values({
-        documentId,
-        position: s,
-        number: section.number,
-        title: section.title,
-        content: section.content,
-        groups: section.groups,
-      })
-      .returning({ id: workplanSections.id });
-    if (!row) throw new Error('insert returned no row');
-    for (const [t, task] of section.tasks.entries()) {
-      const [taskRow] = await tx
-        .insert(workplanTasks)
-        .values({
-          documentId,
-          sectionId: row.id,
-          position: t,
-          groupNumber: task.group,
-          number: task.number,
-          title: task.title,
-          content: task.content,
-          startMonth: task.startMonth,
-          endMonth: task.endMonth,
-          leadDepartments: task.leadDepartments,
-          cooperatingUnits: task.cooperatingUnits,
-          assignmentMode: task.assignment.mode,
-          assignmentOrgIds: task.assignment.orgIds,
-        })
-        .returning({ id: workplanTasks.id });
-      if (!taskRow) throw new Error('insert returned no row');
-      for (const [g, target] of task.targets.entries()) {
-        const [targetRow] = await tx
-          .insert(workplanTargets)
-          .values({
-            documentId,
-            taskId: taskRow.id,
-            position: g,
-            metric: target.metric,
-            unit: target.unit,
-            value: target.value,
-            dueDate: target.dueDate,
-            metricCode: target.metricCode,
-            milestones: target.milestones,
-          })
-          .returning({ id: workplanTargets.id });
-        if (!targetRow) throw new Error('insert returned no row');
-        // Draft allotments are kept with their org; publishing checks the org was assigned the task.
-        if (target.allotments.length) {
-          const chosen = await tx
-            .select({ id: orgs.id, path: orgs.path })
-            .from(orgs)
-            .where(
-              inArray(
-                orgs.id,
-                target.allotments.map((a) => a.orgId),
-              ),
-            );
-          const pathOf = new Map(chosen.map((o) => [o.id, o.path]));
-          await tx.insert(workplanAllotments).values(
-            target.allotments.map((a) => {
-              const orgPath = pathOf.get(a.orgId);
-              if (!orgPath) throw new AppError('orgs/not_found');
-              return { documentId, targetId: targetRow.id, orgId: a.orgId, orgPath, value: a.value };
-            }),
-          );
-        }
-      }
-    }
-  }
-}
-
-async function checkMetricCodes(input: DocumentInput, known: (code: string) => boolean) {
-  for (const section of input.sections)
-    for (const task of section.tasks)
-      for (const target of task.targets)
-        if (target.metricCode && !known(target.metricCode)) {
-          throw new AppError(
-            'workplans/invalid_input',
-            { metricCode: target.metricCode },
-            `“${target.metric}”绑定的统计指标“${target.metricCode}”不存在`,
-          );
-        }
-}
-
 export interface DocumentOptions {
   issuerOrgId?: number;
   /** Whether a catalog metric code exists (the metric catalog). */
@@ -170,8 +46,7 @@ export interface DocumentOptions {
 
 /** Saves a new draft. */
 export async function createDocument(ctx: Ctx, input: DocumentInput, options: DocumentOptions): Promise<number> {
-  checkInput(input);
-  await checkMetricCodes(input, options.knownMetric);
+  checkDocumentInput(input, options.knownMetric);
   const issuer = await issuingOrg(ctx, options.issuerOrgId);
   return ctx.db.transaction(async (tx) => {
     const [doc] = await tx
@@ -213,8 +88,7 @@ export async function createDocument(ctx: Ctx, input: DocumentInput, options: Do
 
 /** Replaces a draft's content (a published document is no longer edited). */
 export async function updateDocument(ctx: Ctx, id: number, input: DocumentInput, options: DocumentOptions) {
-  checkInput(input);
-  await checkMetricCodes(input, options.knownMetric);
+  checkDocumentInput(input, options.knownMetric);
   await ctx.db.transaction(async (tx) => {
     const doc = await managedDocument(ctx, tx, id, true);
     if (doc.status !== 'draft') throw new AppError('workplans/not_draft');

@@ -123,7 +123,11 @@ export async function documentFigures(
   const allotted = new Map(allotments.map((a) => [`${a.targetId}:${a.orgId}`, a.value]));
   const targetsWithAllotments = new Set(allotments.map((a) => a.targetId));
   const reportsByTarget = new Map<number, typeof reported>();
-  for (const r of reported) reportsByTarget.set(r.target_id, [...(reportsByTarget.get(r.target_id) ?? []), r]);
+  for (const r of reported) {
+    const list = reportsByTarget.get(r.target_id);
+    if (list) list.push(r);
+    else reportsByTarget.set(r.target_id, [r]);
+  }
   const fallbackStart = planStart(doc);
 
   const result: TaskFigures[] = [];

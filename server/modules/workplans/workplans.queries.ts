@@ -222,18 +222,17 @@ export async function documentDashboard(ctx: Ctx, id: number, query: { orgId?: n
         totals[cell.status]++;
         if (cell.status !== 'behind' && cell.status !== 'overdue') continue;
         for (const department of task.leadDepartments.length ? task.leadDepartments : ['（未定牵头部门）']) {
-          behind.set(department, [
-            ...(behind.get(department) ?? []),
-            {
-              orgId: cell.orgId,
-              orgName: cell.orgName,
-              taskId: task.id,
-              taskNumber: task.number,
-              targetId: t.target.id,
-              metric: t.target.metric,
-              status: cell.status,
-            },
-          ]);
+          const units = behind.get(department) ?? [];
+          behind.set(department, units);
+          units.push({
+            orgId: cell.orgId,
+            orgName: cell.orgName,
+            taskId: task.id,
+            taskNumber: task.number,
+            targetId: t.target.id,
+            metric: t.target.metric,
+            status: cell.status,
+          });
         }
       }
     }

@@ -1,9 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { idParams, idSchema, okResponse, z } from '../../../shared/schemas/common';
 import {
-  commentBody,
-  commentList,
-  commentView,
   dashboardView,
   documentInput,
   documentListQuery,
@@ -11,6 +8,11 @@ import {
   documentView,
   parseBody,
   parseResponse,
+} from '../../../shared/schemas/workplans';
+import {
+  commentBody,
+  commentList,
+  commentView,
   reportFields,
   reportListQuery,
   reportPage,
@@ -19,7 +21,7 @@ import {
   splitBody,
   todoList,
   todoQuery,
-} from '../../../shared/schemas/workplans';
+} from '../../../shared/schemas/workplans.reports';
 import type { App } from '../../app';
 import { metricByCode } from '../../metrics';
 import { AppError } from '../../plugins/errors';
@@ -34,18 +36,16 @@ import {
   todoList as loadTodo,
 } from './workplans.queries';
 import {
-  addComment,
   type EvidenceFile,
   evidenceFile,
-  listComments,
   listReports,
   reportView as loadReport,
   maxEvidenceBytes,
   maxEvidenceFiles,
   reviewReport,
-  splitAllotment,
   submitReport,
 } from './workplans.reports';
+import { addComment, listComments, splitAllotment } from './workplans.supervision';
 
 const tags = ['工作部署'];
 const knownMetric = (code: string) => metricByCode(code) !== undefined;

@@ -11,7 +11,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { AssignmentMode, DocumentStatus, DocumentType, ReportStatus } from '../../../shared/schemas/workplans';
+import type { AssignmentMode, DocumentStatus, DocumentType } from '../../../shared/schemas/workplans';
+import type { ReportStatus } from '../../../shared/schemas/workplans.reports';
 import { orgs } from '../orgs/orgs.tables';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
