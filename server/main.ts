@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { keyRingFromConfig } from './lib/pii';
+import { startScheduleChecks } from './modules/workplans/workplans.schedule';
 import { seedDemoIfEmpty } from './seed/demo';
 
 process.env.TZ ||= 'Asia/Shanghai';
@@ -14,8 +15,10 @@ async function main() {
   const keyRing = keyRingFromConfig(config);
   if (!config.databaseUrl && !config.production) await seedDemoIfEmpty(database.db, keyRing);
   const app = await buildApp({ database, config, keyRing });
+  const stopChecks = startScheduleChecks(database.db, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    stopChecks();
     await app.close();
     await database.close();
     process.exit(0);

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../server/modules/workplans/workplans.parse';
 import { type DraftDocument, draftDocument } from '../shared/schemas/workplans.draft';
 
-// Copies of ../shared/seeds (beside the repository), so the suite runs from a checkout alone.
-const fixtures = path.join(import.meta.dirname, 'fixtures', 'seeds');
+// Copies of ../shared/seeds (beside the repository) that the demo data is also built from, so the suite runs from a checkout alone.
+const fixtures = path.join(import.meta.dirname, '..', 'server', 'seed', 'notices');
 const sharedSeeds = path.join(import.meta.dirname, '..', '..', 'shared', 'seeds');
 const seed = (name: string) => fs.readFileSync(path.join(fixtures, `${name}.txt`), 'utf8');
 

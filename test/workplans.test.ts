@@ -10,108 +10,16 @@ import { makeAccount } from '../server/seed/factories';
 import { type DocumentInput, documentInputFromDraft } from '../shared/schemas/workplans';
 import { useTestApp } from './app';
 import { type Agent, buildCity, buildMember, type City, signIn, signInAs, testPassword, uid } from './factories';
+import { planInput, publishPlan, tinyPng, uploadReport, year } from './workplanFixtures';
 
 const w = useTestApp();
-const seed = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures/seeds', name), 'utf8');
-const png = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f6e3b60000000049454e44ae426082',
-  'hex',
-);
-
+const seed = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../server/seed/notices', name), 'utf8');
 let city: City;
 let cityAdmin: Agent;
 let countyA: Agent;
 let countyB: Agent;
-const year = () => chinaDate(new Date()).slice(0, 4);
-
-/** A plan of two tasks: one led by 劳动和经济工作部 with an allotted target, one led by 宣传教育和网络工作部. */
-function plan(over: Partial<DocumentInput> = {}): DocumentInput {
-  return {
-    type: 'work_plan',
-    docNumber: `测工发〔${year()}〕${Math.floor(Math.random() * 900) + 100}号`,
-    title: `关于开展测试活动的通知${uid()}`,
-    issuedDate: `${year()}-01-05`,
-    recipients: ['各县（市）区总工会'],
-    preamble: '',
-    fullText: '',
-    attachments: [],
-    sections: [
-      {
-        number: '一',
-        title: '重点工作',
-        content: '',
-        groups: [],
-        tasks: [
-          {
-            number: '1',
-            group: null,
-            title: '开展班组长培训',
-            content: '全年培训班组长。',
-            startMonth: `${year()}-01`,
-            endMonth: `${year()}-12`,
-            leadDepartments: ['劳动和经济工作部'],
-            cooperatingUnits: ['各县（市）区总工会'],
-            assignment: { mode: 'counties', orgIds: [] },
-            targets: [
-              {
-                metric: '培训班组长',
-                unit: '名',
-                value: 100,
-                dueDate: null,
-                metricCode: null,
-                milestones: [],
-                allotments: [
-                  { orgId: city.countyA.id, value: 60 },
-                  { orgId: city.countyB.id, value: 40 },
-                ],
-              },
-            ],
-          },
-          {
-            number: '2',
-            group: null,
-            title: '举办宣讲活动',
-            content: '',
-            startMonth: `${year()}-01`,
-            endMonth: `${year()}-12`,
-            leadDepartments: ['宣传教育和网络工作部'],
-            cooperatingUnits: [],
-            assignment: { mode: 'counties', orgIds: [] },
-            targets: [
-              {
-                metric: '宣讲',
-                unit: '场次',
-                value: 10,
-                dueDate: null,
-                metricCode: null,
-                milestones: [],
-                allotments: [],
-              },
-            ],
-          },
-        ],
-      },
-    ],
-    ...over,
-  };
-}
-
-async function published(input = plan()) {
-  const created = await cityAdmin.post('/api/documents', input);
-  expect(created.statusCode, created.body).toBe(201);
-  const res = await cityAdmin.post(`/api/documents/${created.json().id}/publish`);
-  expect(res.statusCode, res.body).toBe(200);
-  const doc = res.json();
-  const task = (n: string) => doc.sections[0].tasks.find((t: { number: string }) => t.number === n);
-  return { doc, task1: task('1'), task2: task('2') };
-}
-
-function report(agent: Agent, fields: Record<string, string | number>, files: { name: string; data: Buffer }[] = []) {
-  return agent.upload('/api/workplans/reports', [
-    ...Object.entries(fields).map(([name, value]) => ({ name, value: String(value) })),
-    ...files.map((f) => ({ name: 'files', fileName: f.name, data: f.data })),
-  ]);
-}
+const plan = (over: Partial<DocumentInput> = {}) => planInput(city, over);
+const published = (input = plan()) => publishPlan(cityAdmin, input);
 
 /** A staff account of the city federation tied to one of its departments. */
 async function departmentStaff(name: string) {
@@ -254,16 +162,16 @@ describe('reporting, review and the dashboard', () => {
     expect(item.targets[0]).toMatchObject({ goal: 60, actual: 0 });
 
     const today = chinaDate(new Date());
-    const first = await report(
+    const first = await uploadReport(
       countyA,
       { taskId: task1.id, targetId, value: 20, narrative: '举办两期培训', reportDate: today },
-      [{ name: '培训现场.png', data: png }],
+      [{ name: '培训现场.png', data: tinyPng }],
     );
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json().files).toHaveLength(1);
     // A town below county A reports towards the county's share.
     const town = await agentAs('union_admin', city.townA);
-    const second = await report(town, {
+    const second = await uploadReport(town, {
       taskId: task1.id,
       targetId,
       value: 10,
@@ -271,7 +179,7 @@ describe('reporting, review and the dashboard', () => {
       reportDate: today,
     });
     expect(second.statusCode, second.body).toBe(201);
-    const byB = await report(countyB, {
+    const byB = await uploadReport(countyB, {
       taskId: task1.id,
       targetId,
       value: 5,
@@ -326,7 +234,7 @@ describe('reporting, review and the dashboard', () => {
   it('lets a lead department review only the tasks it leads', async () => {
     const { task2 } = await published();
     const today = chinaDate(new Date());
-    const r = await report(countyA, {
+    const r = await uploadReport(countyA, {
       taskId: task2.id,
       targetId: task2.targets[0].id,
       value: 1,
@@ -366,22 +274,22 @@ describe('reporting, review and the dashboard', () => {
       [{ taskId: task1.id, narrative: '', reportDate: today }, 400, '情况说明'],
     ];
     for (const [fields, status, message] of cases) {
-      const res = await report(countyA, fields);
+      const res = await uploadReport(countyA, fields);
       expect(res.statusCode, JSON.stringify(fields)).toBe(status);
       expect(res.json().message).toContain(message);
     }
-    const fake = await report(countyA, { taskId: task1.id, targetId, value: 1, narrative: 'x', reportDate: today }, [
+    const fake = await uploadReport(countyA, { taskId: task1.id, targetId, value: 1, narrative: 'x', reportDate: today }, [
       { name: '照片.png', data: Buffer.from('not an image at all') },
     ]);
     expect(fake.statusCode).toBe(400);
     expect(fake.json().message).toContain('不是支持的佐证材料格式');
     // A union of another county's subtree was not sent this task through county A.
     const unionB = await agentAs('union_admin', city.unionB);
-    const elsewhere = await report(unionB, { taskId: task1.id, targetId, value: 1, narrative: 'x', reportDate: today });
+    const elsewhere = await uploadReport(unionB, { taskId: task1.id, targetId, value: 1, narrative: 'x', reportDate: today });
     expect(elsewhere.statusCode).toBe(201);
     const other = (await cityAdmin.post('/api/documents', plan())).json();
     const draftTask = other.sections[0].tasks[0];
-    const notSent = await report(countyA, {
+    const notSent = await uploadReport(countyA, {
       taskId: draftTask.id,
       targetId: draftTask.targets[0].id,
       value: 1,
@@ -390,7 +298,7 @@ describe('reporting, review and the dashboard', () => {
     });
     expect(notSent.statusCode).toBe(403);
     await cityAdmin.post(`/api/documents/${doc.id}/close`);
-    const closed = await report(countyA, { taskId: task1.id, targetId, value: 1, narrative: 'x', reportDate: today });
+    const closed = await uploadReport(countyA, { taskId: task1.id, targetId, value: 1, narrative: 'x', reportDate: today });
     expect(closed.statusCode).toBe(409);
     expect((await w.db.select().from(workplanReports)).length).toBe(before + 1);
     expect((await w.db.select().from(workplanFiles)).length).toBe(files);
@@ -430,7 +338,7 @@ describe('reporting, review and the dashboard', () => {
     const town = await agentAs('union_admin', city.townA);
     const todo = (await town.get('/api/workplans/todo')).json();
     expect(todo.items.find((i: { taskId: number }) => i.taskId === task1.id).targets[0].goal).toBe(25);
-    await report(town, {
+    await uploadReport(town, {
       taskId: task1.id,
       targetId,
       value: 5,
@@ -457,7 +365,7 @@ describe('reporting, review and the dashboard', () => {
     const figures = dash.tasks.find((t: { taskId: number }) => t.taskId === task2.id).targets[0];
     const cellA = figures.byOrg.find((c: { orgId: number }) => c.orgId === city.countyA.id);
     expect(cellA.actual).toBeGreaterThanOrEqual(1);
-    const res = await report(countyA, {
+    const res = await uploadReport(countyA, {
       taskId: task2.id,
       targetId: task2.targets[0].id,
       value: 1,

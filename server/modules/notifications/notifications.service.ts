@@ -17,33 +17,43 @@ export interface NotificationContent {
   at: Date;
 }
 
-/** Tells each org's staff holding `permission` (once per dedupe key). */
-export async function notifyOrgs<O extends { id: number; path: string }>(
-  db: DbOrTx,
-  targets: O[],
-  n: Omit<NotificationContent, 'link'> & {
-    link: string | null;
-    permission: PermissionCode;
-    dedupeKey: (org: O) => string | null;
-  },
-) {
-  for (let i = 0; i < targets.length; i += 1000) {
-    const rows = targets.slice(i, i + 1000).map((org) => ({
-      orgId: org.id,
-      orgPath: org.path,
+/** One org's notification: its staff holding `permission` hear it (once per dedupe key). */
+export interface OrgNotification extends NotificationContent {
+  org: { id: number; path: string };
+  permission: PermissionCode;
+  dedupeKey: string | null;
+}
+
+/** Tells many orgs' staff, each its own content, in batched inserts. */
+export async function notifyEach(db: DbOrTx, items: OrgNotification[]) {
+  for (let i = 0; i < items.length; i += 1000) {
+    const rows = items.slice(i, i + 1000).map((n) => ({
+      orgId: n.org.id,
+      orgPath: n.org.path,
       permission: n.permission,
       kind: n.kind,
       title: n.title,
       body: n.body,
       link: n.link,
-      dedupeKey: n.dedupeKey(org),
+      dedupeKey: n.dedupeKey,
       createdAt: n.at,
     }));
     if (rows.length) await db.insert(notifications).values(rows).onConflictDoNothing();
   }
 }
 
-/** Tells one account. */
+/** Tells each org's staff holding `permission` the same thing (once per dedupe key). */
+export function notifyOrgs<O extends { id: number; path: string }>(
+  db: DbOrTx,
+  targets: O[],
+  n: NotificationContent & { permission: PermissionCode; dedupeKey: (org: O) => string | null },
+) {
+  return notifyEach(
+    db,
+    targets.map((org) => ({ ...n, org, dedupeKey: n.dedupeKey(org) })),
+  );
+}
+
 export async function notifyAccount(db: DbOrTx, accountId: number, n: NotificationContent & { dedupeKey?: string }) {
   await db
     .insert(notifications)

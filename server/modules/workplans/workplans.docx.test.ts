@@ -7,7 +7,7 @@ import { DocxError, docxText, paragraphsOf } from './workplans.docx';
 import { parseNotice } from './workplans.parse';
 import { normalizeLines } from './workplans.parse.text';
 
-const seed000 = fs.readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/seeds/000.txt'), 'utf8');
+const seed000 = fs.readFileSync(path.join(import.meta.dirname, '../../seed/notices/000.txt'), 'utf8');
 
 describe('docxText', () => {
   it('gives one line per paragraph', () => {
