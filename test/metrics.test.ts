@@ -19,6 +19,7 @@ import {
   uid,
   uniqueIdNumber,
 } from './factories';
+import { planInput, publishPlan, uploadReport } from './workplanFixtures';
 
 const w = useTestApp();
 
@@ -85,6 +86,26 @@ beforeAll(async () => {
   expect(approved.statusCode, approved.body).toBe(200);
 
   cityAgent = (await signInAs(w.app, w.db, 'union_cadre', city.root)).agent;
+
+  // A work plan sent to both counties: three reports from county A's subtree (one returned), one from county B.
+  const { agent: issuer } = await signInAs(w.app, w.db, 'union_admin', city.root);
+  const { task1 } = await publishPlan(issuer, planInput(city));
+  const reportAs = async (org: typeof city.countyA, value: number, reportDate: string) => {
+    const { agent } = await signInAs(w.app, w.db, 'union_admin', org);
+    const fields = { taskId: task1.id, targetId: task1.targets[0].id, value, narrative: '培训', reportDate };
+    const res = await uploadReport(agent, fields);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as number;
+  };
+  await reportAs(city.countyA, 10, '2024-05-10');
+  const wrong = await reportAs(city.countyA, 99, '2024-05-11');
+  await reportAs(city.townA, 5, '2024-06-20');
+  await reportAs(city.countyB, 8, '2025-01-05');
+  const returned = await issuer.post(`/api/workplans/reports/${wrong}/review`, {
+    decision: 'return',
+    comment: '数字有误',
+  });
+  expect(returned.statusCode, returned.body).toBe(200);
 });
 
 const query = (params: Record<string, string | number | undefined>) =>
@@ -108,6 +129,8 @@ describe('metric catalog', () => {
         'members.joined',
         'members.imported',
         'members.joins_approved',
+        'workplans.documents',
+        'workplans.reports',
       ]),
     );
     const joined = res.json().items.find((m: { code: string }) => m.code === 'members.joined');
@@ -316,6 +339,45 @@ describe('metric catalog', () => {
     } finally {
       cadre.permissions = saved;
     }
+  });
+});
+
+describe('work-plan metrics', () => {
+  it('counts documents by issuer and reports by reporting unit, and lists them', async () => {
+    const root = city.root.id;
+    expect(await value('workplans.documents', { orgId: root })).toBe(1);
+    expect(await value('workplans.documents', { orgId: city.countyA.id })).toBe(0);
+    expect(await value('workplans.reports', { orgId: root })).toBe(4);
+    expect(await value('workplans.reports', { orgId: city.countyA.id })).toBe(3);
+    expect(await value('workplans.reports', { orgId: city.countyA.id, status: '已退回' })).toBe(1);
+    expect(await value('workplans.reports', { orgId: city.countyA.id, status: 'submitted' })).toBe(2);
+    expect(await value('workplans.reports', { orgId: root, from: '2024-06-01', to: '2024-12-31' })).toBe(1);
+
+    const res = await cityAgent.get(
+      `/api/metrics/workplans.reports/records?${query({ orgId: city.countyA.id, from: '2024-05-11' })}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const records = res.json();
+    expect(records.total).toBe(2);
+    expect(records.columns.map((c: { title: string }) => c.title)).toEqual([
+      '文件',
+      '任务',
+      '填报单位',
+      '完成数',
+      '填报日期',
+      '审核状态',
+      '填报人',
+    ]);
+    expect(records.rows.map((r: { org: string; status: string; value: number }) => [r.org, r.status, r.value])).toEqual(
+      [
+        [city.townA.name, '待审核', 5],
+        [city.countyA.name, '已退回', 99],
+      ],
+    );
+    const docs = (await cityAgent.get(`/api/metrics/workplans.documents/records?${query({ orgId: root })}`)).json();
+    expect(docs.rows).toEqual([
+      expect.objectContaining({ type: '工作要点', status: '已发布', issuerName: city.root.name }),
+    ]);
   });
 });
 

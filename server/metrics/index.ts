@@ -6,8 +6,9 @@
 import { registerMetrics } from './catalog';
 import { memberMetrics } from './members.metrics';
 import { orgMetrics } from './orgs.metrics';
+import { workplanMetrics } from './workplans.metrics';
 
-registerMetrics(orgMetrics, memberMetrics);
+registerMetrics(orgMetrics, memberMetrics, workplanMetrics);
 
 export {
   type CatalogFilter,
