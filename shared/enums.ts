@@ -199,6 +199,9 @@ export const auditDetailKeys: Record<string, string> = {
   metric: '指标',
   from: '开始日期',
   to: '结束日期',
+  documentId: '工作文件编号',
+  format: '文件格式',
+  cells: '单位指标数',
 };
 
 /** Chinese labels of the coded reasons in audit details. */

@@ -732,6 +732,16 @@ const matrix: Record<string, Entry> = {
     request: async (s) => ({ url: `/api/documents/${(await countyPlan(s)).id}/dashboard` }),
     status: 200,
   },
+  'GET /api/documents/:id/export.xlsx': {
+    access: 'workplans.read',
+    request: async (s) => ({ url: `/api/documents/${(await countyPlan(s)).id}/export.xlsx` }),
+    status: 200,
+  },
+  'GET /api/documents/:id/export.docx': {
+    access: 'workplans.read',
+    request: async (s) => ({ url: `/api/documents/${(await countyPlan(s)).id}/export.docx` }),
+    status: 200,
+  },
   'GET /api/workplans/todo': {
     access: 'workplans.read',
     request: (s) => ({ url: `/api/workplans/todo?orgId=${s.union.id}` }),

@@ -70,6 +70,60 @@ describe('demo city', () => {
     expect(info.demoAccounts.map((a: { username: string }) => a.username)).toEqual(Object.keys(expected));
   });
 
+  it('has seeds 000 and 004 published through the parser, reported by several units, some of them late', async () => {
+    const cityAdmin = await signIn(w.app, 'city_admin', demoAccounts[0]?.password);
+    const docs = (await cityAdmin.get('/api/documents')).json().items as {
+      id: number;
+      docNumber: string | null;
+      title: string;
+      status: string;
+    }[];
+    const campaign = docs.find((d) => d.docNumber === '通工发〔2018〕34号');
+    const plan = docs.find((d) => d.title.includes('2024年直属工会工作要点'));
+    expect(campaign?.status).toBe('published');
+    expect(plan?.status).toBe('published');
+
+    type Dashboard = {
+      totals: Record<string, number>;
+      tasks: {
+        number: string;
+        targets: { metric: string; value: number; byOrg: { orgName: string; goal: number; status: string }[] }[];
+      }[];
+      behindByDepartment: { department: string; units: { orgName: string }[] }[];
+    };
+    const dashboard = (await cityAdmin.get(`/api/documents/${campaign?.id}/dashboard`)).json() as Dashboard;
+    expect(dashboard.tasks.map((t) => t.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    const leaders = dashboard.tasks[5]?.targets.find((t) => t.metric.includes('班组长'));
+    expect(leaders?.value).toBe(1000);
+    expect(leaders?.byOrg).toHaveLength(7);
+    expect(leaders?.byOrg.find((c) => c.orgName === '崇川区总工会')?.goal).toBe(180);
+    expect(leaders?.byOrg.find((c) => c.orgName === '海门区总工会')?.status).toBe('done');
+    expect(leaders?.byOrg.find((c) => c.orgName === '启东市总工会')?.status).toBe('overdue');
+    expect(dashboard.totals.done).toBeGreaterThan(5);
+    expect(dashboard.totals.overdue).toBeGreaterThan(5);
+    const late = dashboard.behindByDepartment.flatMap((d) => d.units.map((u) => u.orgName));
+    expect(late).toContain('启东市总工会');
+    expect(late).not.toContain('海门区总工会');
+
+    const reports = (await cityAdmin.get(`/api/workplans/reports?documentId=${campaign?.id}&limit=100`)).json()
+      .items as {
+      orgName: string;
+      status: string;
+      files: unknown[];
+    }[];
+    expect(new Set(reports.map((r) => r.orgName)).size).toBeGreaterThanOrEqual(7);
+    expect(reports.some((r) => r.status === 'returned')).toBe(true);
+    expect(reports.some((r) => r.status === 'submitted')).toBe(true);
+    expect(reports.some((r) => r.files.length > 0)).toBe(true);
+
+    const todo = await signIn(w.app, 'haimen_admin', demoAccounts[0]?.password);
+    const mine = (await todo.get('/api/workplans/todo')).json().items as unknown[];
+    expect(mine.length).toBeGreaterThan(0);
+    const planBoard = (await cityAdmin.get(`/api/documents/${plan?.id}/dashboard`)).json() as Dashboard;
+    expect(planBoard.tasks).toHaveLength(12);
+    expect(planBoard.tasks.flatMap((t) => t.targets)).toHaveLength(3);
+  });
+
   it('refuses to run in production', async () => {
     const before = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';

@@ -12,6 +12,7 @@ import { demoPassword } from '../modules/system/system.routes';
 import { settings } from '../modules/system/system.tables';
 import { seedDemoJoins } from './demoJoins';
 import { seedDemoMembers } from './demoMembers';
+import { seedDemoWorkplans } from './demoWorkplans';
 import { makeAccount, makeMember, makeOrg, type OrgSpec } from './factories';
 import * as place from './nantong';
 import { rng } from './random';
@@ -216,6 +217,7 @@ export async function seedDemo(db: DbOrTx, ring: KeyRing, opts: { grassrootsPerT
       grants: [{ role: 'member', org: demoUnion }],
     });
     await seedDemoJoins(tx, ring, demoUnion, root, password);
+    await seedDemoWorkplans(tx, ring);
     await tx
       .insert(settings)
       .values({ key: 'demo', value: true })

@@ -13,9 +13,12 @@ export const documentStatuses = { draft: '草稿', published: '已发布', close
 export type DocumentStatus = keyof typeof documentStatuses;
 const documentStatusCodes = Object.keys(documentStatuses) as [DocumentStatus, ...DocumentStatus[]];
 
-/** Where a task goes: every county federation below the issuer, a chosen list, or a whole subtree. */
+/**
+ * Where a task goes: every union one level below the issuer (its county, town or industry federations:
+ * the 各县（市）区、产业工会 a notice is addressed to), a chosen list, or a whole subtree.
+ */
 export const assignmentModes = {
-  counties: '全部县（市、区）总工会',
+  counties: '全部下一级工会（县区、产业工会等）',
   orgs: '指定单位',
   subtree: '某单位及其全部下级',
 } as const;
@@ -302,6 +305,11 @@ export const dashboardView = z.object({
   ),
 });
 export type DashboardView = z.infer<typeof dashboardView>;
+
+/** The query of a document's progress exports (.xlsx, .docx): the dashboard's drill-down, nothing more. */
+export const progressExportQuery = z.strictObject({
+  orgId: idSchema.optional().describe('export the children this org split its share among'),
+});
 
 type Draft = z.infer<typeof draftDocument>;
 const knownUnits: readonly string[] = targetUnits;

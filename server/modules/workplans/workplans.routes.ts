@@ -8,6 +8,7 @@ import {
   documentView,
   parseBody,
   parseResponse,
+  progressExportQuery,
 } from '../../../shared/schemas/workplans';
 import {
   commentBody,
@@ -23,10 +24,13 @@ import {
   todoQuery,
 } from '../../../shared/schemas/workplans.reports';
 import type { App } from '../../app';
+import { sendDownload, xlsxMime } from '../../lib/download';
 import { metricByCode } from '../../metrics';
 import { AppError } from '../../plugins/errors';
 import { closeDocument, createDocument, deleteDocument, publishDocument, updateDocument } from './workplans.documents';
 import { docxText } from './workplans.docx';
+import { exportDocumentProgress } from './workplans.export';
+import { docxMime } from './workplans.export.docx';
 import { parseAnswer } from './workplans.outline';
 import { parseNotice } from './workplans.parse';
 import {
@@ -227,6 +231,42 @@ export async function workplanRoutes(app: App) {
       config: { access: 'workplans.read' },
     },
     (req) => documentDashboard(req.ctx, req.params.id, req.query),
+  );
+
+  app.get(
+    '/api/documents/:id/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出工作文件推进情况（.xlsx：任务进度、单位进度、滞后单位），范围同进度看板',
+        params: idParams,
+        querystring: progressExportQuery,
+        produces: [xlsxMime],
+      },
+      config: { access: 'workplans.read' },
+    },
+    async (req, reply) => {
+      const file = await exportDocumentProgress(req.ctx, req.params.id, 'xlsx', req.query);
+      return sendDownload(reply, file.fileName, xlsxMime, file.content);
+    },
+  );
+
+  app.get(
+    '/api/documents/:id/export.docx',
+    {
+      schema: {
+        tags,
+        summary: '导出工作文件推进情况报告（.docx，公文格式），范围同进度看板',
+        params: idParams,
+        querystring: progressExportQuery,
+        produces: [docxMime],
+      },
+      config: { access: 'workplans.read' },
+    },
+    async (req, reply) => {
+      const file = await exportDocumentProgress(req.ctx, req.params.id, 'docx', req.query);
+      return sendDownload(reply, file.fileName, docxMime, file.content);
+    },
   );
 
   app.get(
