@@ -283,8 +283,16 @@ export async function previewImport(ctx: Ctx, file: ImportFile, options: Preview
   const kind: FileKind = await sniffFile(file.path, file.name);
   const target = await defaultUnion(ctx, options.orgId);
   const rows = readRows(file.path, kind)[Symbol.asyncIterator]();
-  const { headers, texts } = await findHeader(rows);
-  if (!target && !headers.has('union')) throw new AppError('imports/no_target_union');
+  // A file refused before its last row closes its reader (and the file) now, not at garbage collection.
+  const closeRows = () => rows.return?.(undefined).catch(() => undefined);
+  const { headers, texts } = await findHeader(rows).catch(async (err) => {
+    await closeRows();
+    throw err;
+  });
+  if (!target && !headers.has('union')) {
+    await closeRows();
+    throw new AppError('imports/no_target_union');
+  }
   const maxRows = options.maxRows ?? uploadRowLimit;
   const today = chinaDate(ctx.now);
   const ownerPath = target?.path ?? ctx.actor.orgPath;
@@ -357,6 +365,7 @@ export async function previewImport(ctx: Ctx, file: ImportFile, options: Preview
     await deleteStagedImport(ctx, record.id);
     throw err;
   } finally {
+    await closeRows();
     if (options.progressKey) clearProgress(options.progressKey);
   }
 

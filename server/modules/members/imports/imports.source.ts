@@ -2,8 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import type { CellValue } from 'exceljs';
-import ExcelJS from '../../../lib/xlsx/exceljs';
+import { readFirstSheetBatches, type SheetValue } from '../../../lib/xlsx/sheetReader';
 import { readZipDirectory } from '../../../lib/zip';
 import { AppError } from '../../../plugins/errors';
 
@@ -71,37 +70,28 @@ export async function sniffFile(path: string, fileName: string): Promise<FileKin
   }
 }
 
-/** Converts one exceljs cell value (rich text, formulas, hyperlinks, errors …) to an ImportCell. */
-function toCell(value: CellValue): ImportCell {
-  if (value === null || value === undefined) return empty;
-  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : empty;
+/** Converts one cell value of the sheet reader (exceljs' conventions) to an ImportCell. */
+function toCell(value: SheetValue): ImportCell {
+  if (value === null) return empty;
   if (typeof value === 'string') return value.trim() === '' ? empty : { kind: 'text', text: value };
+  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : empty;
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? empty : { kind: 'date', date: value };
-  if ('richText' in value) return toCell(value.richText.map((part) => part.text).join(''));
-  if ('formula' in value || 'sharedFormula' in value) return toCell((value as { result?: CellValue }).result);
-  if ('text' in value && typeof value.text === 'string') return toCell(value.text);
-  return empty;
+  return empty; // an error cell (#N/A, #REF! …) holds nothing to import
 }
 
-/** Reads the first worksheet of an .xlsx with exceljs' streaming reader: memory stays flat. */
+/**
+ * Reads the first worksheet of an .xlsx with the project's lean streaming reader (lib/xlsx/sheetReader):
+ * memory stays flat, and a 100,000-row roster reads several times faster than through exceljs.
+ */
 async function* xlsxRows(path: string): AsyncGenerator<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    // Styles are needed: they are what makes a number cell a date cell.
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = row.values as CellValue[];
-      const cells: ImportCell[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
-      yield { rowNo: row.number, cells };
+  // The first worksheet is the roster; later sheets (notes, code lists) are not read.
+  for await (const batch of readFirstSheetBatches(path)) {
+    for (const { rowNo, values } of batch) {
+      const cells: ImportCell[] = new Array(values.length);
+      for (let i = 0; i < values.length; i++) cells[i] = toCell(values[i] ?? null);
+      yield { rowNo, cells };
     }
-    return; // the first worksheet is the roster; later sheets (notes, code lists) are not read
   }
 }
 
