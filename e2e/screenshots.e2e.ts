@@ -63,6 +63,20 @@ describe('screenshots of every page', () => {
     await page.getByTestId('audit-table').getByText('登录失败').first().click();
     await page.getByTestId('audit-details').waitFor();
     await screenshot(page, 'audit-detail', { fullPage: false });
+
+    // Work plans: the list, the demo's seed 000 with its dashboard, and paste-and-parse.
+    await page.goto('/workplans');
+    const documents = page.getByTestId('documents-table');
+    await documents.getByText('通工发〔2018〕34号').first().waitFor();
+    await screenshot(page, 'workplans');
+    await documents.locator('tr', { hasText: '通工发〔2018〕34号' }).first().getByRole('link').first().click();
+    await page.getByTestId('task-progress').waitFor();
+    await page.getByTestId('target-chart').first().locator('canvas').waitFor();
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'workplan-dashboard');
+    await page.goto('/workplans/new');
+    await page.getByTestId('notice-text').waitFor();
+    await screenshot(page, 'workplan-new');
   });
 
   test('member portal on a phone', async () => {

@@ -87,7 +87,7 @@ function notifySessionProblem(error: ApiError) {
  * announced as application/json, so lock/unlock/logout send neither body nor content-type.
  */
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {

@@ -1,9 +1,10 @@
-import { Breadcrumb, Layout, Menu } from 'antd';
+import { Breadcrumb, Flex, Layout, Menu } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { shell } from '../locales/zh-CN';
 import { BrandTitle } from './BrandTitle';
 import { entryOf, menuEntries } from './menu';
+import { NotificationBell } from './NotificationBell';
 import { useCan } from './session';
 import { UserMenu } from './UserMenu';
 
@@ -22,7 +23,10 @@ export function AdminLayout() {
     <Layout style={{ flex: 1 }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
         <BrandTitle />
-        <UserMenu />
+        <Flex align="center" gap={16}>
+          <NotificationBell />
+          <UserMenu />
+        </Flex>
       </Layout.Header>
       <Layout>
         <Layout.Sider

@@ -2,6 +2,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CarryOutOutlined,
+  FileTextOutlined,
   FormOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -12,7 +14,15 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { PermissionCode } from '../../shared/permissions';
-import { memberCorrections, memberImports, memberJoins, memberTransfers, shell } from '../locales/zh-CN';
+import {
+  memberCorrections,
+  memberImports,
+  memberJoins,
+  memberTransfers,
+  shell,
+  workplans,
+  workplanTodo,
+} from '../locales/zh-CN';
 
 export interface MenuEntry {
   path: string;
@@ -37,6 +47,8 @@ export const menuEntries: MenuEntry[] = [
   },
   { path: '/members/joins', label: memberJoins.menu, icon: <UserAddOutlined />, permission: 'members.manage' },
   { path: '/members/transfers', label: memberTransfers.menu, icon: <SwapOutlined />, permission: 'members.manage' },
+  { path: '/workplans', label: workplans.menu, icon: <FileTextOutlined />, permission: 'workplans.read' },
+  { path: '/workplans/todo', label: workplanTodo.menu, icon: <CarryOutOutlined />, permission: 'workplans.report' },
   { path: '/accounts', label: shell.menuAccounts, icon: <TeamOutlined />, permission: 'accounts.read' },
   { path: '/audit', label: shell.menuAudit, icon: <AuditOutlined />, permission: 'audit.read' },
 ];

@@ -19,6 +19,11 @@ const MemberJoinsPage = lazy(() => import('../pages/members/joins/MemberJoinsPag
 const MemberTransfersPage = lazy(() => import('../pages/members/transfers/MemberTransfersPage'));
 const AccountsPage = lazy(() => import('../pages/accounts/AccountsPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
+const WorkplansPage = lazy(() => import('../pages/workplans/WorkplansPage'));
+const NewDocumentPage = lazy(() => import('../pages/workplans/NewDocumentPage'));
+const EditDocumentPage = lazy(() => import('../pages/workplans/EditDocumentPage'));
+const DocumentDetailPage = lazy(() => import('../pages/workplans/DocumentDetailPage'));
+const TodoPage = lazy(() => import('../pages/workplans/TodoPage'));
 
 /** A page inside the admin layout, behind its permission code. */
 function page(element: ReactNode, permission?: PermissionCode) {
@@ -51,6 +56,11 @@ export const router = createBrowserRouter([
               { path: 'members/imports', element: page(<MemberImportsPage />, 'members.manage') },
               { path: 'members/joins', element: page(<MemberJoinsPage />, 'members.manage') },
               { path: 'members/transfers', element: page(<MemberTransfersPage />, 'members.manage') },
+              { path: 'workplans', element: page(<WorkplansPage />, 'workplans.read') },
+              { path: 'workplans/new', element: page(<NewDocumentPage />, 'workplans.manage') },
+              { path: 'workplans/todo', element: page(<TodoPage />, 'workplans.read') },
+              { path: 'workplans/:id', element: page(<DocumentDetailPage />, 'workplans.read') },
+              { path: 'workplans/:id/edit', element: page(<EditDocumentPage />, 'workplans.manage') },
               { path: 'accounts', element: page(<AccountsPage />, 'accounts.read') },
               { path: 'audit', element: page(<AuditPage />, 'audit.read') },
               { path: '*', element: <NotFound /> },

@@ -2,6 +2,8 @@ import { BarChart, type BarSeriesOption, PieChart, type PieSeriesOption } from '
 import {
   GridComponent,
   type GridComponentOption,
+  LegendComponent,
+  type LegendComponentOption,
   TooltipComponent,
   type TooltipComponentOption,
 } from 'echarts/components';
@@ -9,12 +11,12 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
-// Only what the pages draw: the bundle carries bar and pie charts, axes, tooltips and the canvas renderer.
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, CanvasRenderer]);
+// Only what the pages draw: the bundle carries bar and pie charts, axes, tooltips, legends and the canvas renderer.
+echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
-/** The options the wrapper accepts: bar and pie series on a grid, with tooltips. */
+/** The options the wrapper accepts: bar and pie series on a grid, with tooltips and a legend. */
 export type EChartOption = echarts.ComposeOption<
-  BarSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption
+  BarSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
 >;
 
 interface EChartProps {

@@ -34,7 +34,18 @@ function rememberOrg({ id, name, type }: PickedOrg) {
   knownOrgs.set(id, { id, name, type });
 }
 
-function breadcrumbLine(hit: OrgSearchHit): string {
+/** Tells the pickers the names of orgs a form preset (e.g. a saved draft's chosen orgs). */
+export function rememberOrgs(list: readonly PickedOrg[]) {
+  for (const org of list) rememberOrg(org);
+}
+
+/** The org an earlier search or preset named, if any. */
+export function knownOrg(id: number): PickedOrg | undefined {
+  return knownOrgs.get(id);
+}
+
+/** The parents of a search hit as one line under its name. */
+export function breadcrumbLine(hit: OrgSearchHit): string {
   return hit.breadcrumbs
     .slice(0, -1)
     .map((b) => b.name)

@@ -279,3 +279,12 @@ export const memberCard = {
   verifyAgain: '重新核验',
 };
 export { myInfo } from './myInfo.zh-CN';
+export {
+  notificationBell,
+  workplanComments,
+  workplanDetail,
+  workplanEditor,
+  workplanReports,
+  workplans,
+  workplanTodo,
+} from './workplans.zh-CN';
