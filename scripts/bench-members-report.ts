@@ -2,8 +2,8 @@
  * The report of `npm run bench:members`: one block per engine in the "## Members (issue 3)" section of
  * docs/benchmarks.md, each figure beside its target.
  */
-import fs from 'node:fs';
-import os from 'node:os';
+
+import { fmt, machineLine, readSection, writeSection } from './bench-common';
 import type { CopyRun, ImportRun } from './bench-members-import';
 
 export type Engine = 'pglite' | 'postgresql';
@@ -22,7 +22,6 @@ export interface EngineResult {
   samples: number;
 }
 
-export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const engineNames: Record<Engine, string> = {
   postgresql: 'PostgreSQL 15 (node-postgres)',
   pglite: 'PGlite (embedded)',
@@ -32,13 +31,12 @@ const verdict = (ok: boolean) => (ok ? 'pass' : '**fail**');
 
 /** One engine's block of the report, between markers so a later run of one engine replaces only its own. */
 function engineBlock(r: EngineResult): string {
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const t = r.seed.timings;
   const lines = [
     `<!-- members:${r.engine} -->`,
     `### ${engineNames[r.engine]} · ${fmt(r.members)} members`,
     '',
-    `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${cpu} · ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM · Node ${process.version}.`,
+    `${new Date().toISOString().slice(0, 10)} · ${machineLine()}.`,
     `Seed (demo city, then ${fmt(r.seed.membersAdded)} members and the org tree to 30,000 orgs): ${r.seed.seconds.toFixed(0)} s —`,
     `members ${t.members?.toFixed(0)} s (${fmt(r.seed.membersAdded / (t.members || 1))} rows/s; waiting for the database ${t.waitForDatabase?.toFixed(0)} s),`,
     `index builds ${t.indexes?.toFixed(0)} s, recount ${t.counts?.toFixed(1)} s, VACUUM ANALYZE ${t.analyze?.toFixed(0)} s.`,
@@ -90,10 +88,7 @@ function engineBlock(r: EngineResult): string {
 /** Rewrites the "## Members (issue 3)" section of the report, keeping blocks of engines not run now. */
 export function writeReport(results: EngineResult[], file: string): string {
   const heading = '## Members (issue 3)';
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(heading);
-  const end = start < 0 ? -1 : current.indexOf('\n## ', start + heading.length);
-  const old = start < 0 ? '' : current.slice(start, end < 0 ? undefined : end);
+  const old = readSection(file, heading);
   const blocks = (['postgresql', 'pglite'] as const).map((engine) => {
     const fresh = results.find((r) => r.engine === engine);
     if (fresh) return engineBlock(fresh);
@@ -114,10 +109,6 @@ export function writeReport(results: EngineResult[], file: string): string {
     '',
     ...blocks.filter((b): b is string => b !== null).flatMap((b) => [b, '']),
   ].join('\n');
-  const next =
-    start < 0
-      ? `${current.trimEnd()}\n\n${section}`
-      : `${current.slice(0, start)}${section}${end < 0 ? '' : current.slice(end + 1)}`;
-  fs.writeFileSync(file, next);
+  writeSection(file, heading, section);
   return section;
 }

@@ -15,7 +15,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { openDatabase, queryRows } from '../server/db/client';
@@ -27,9 +26,9 @@ import { demoPassword } from '../server/modules/system/system.routes';
 import { cityScaleRecord, seedCityScale } from '../server/seed/cityScale';
 import { type Person, personAt, rosterSpace, rosterWithoutMobile } from '../server/seed/cityScalePeople';
 import { seedDemo } from '../server/seed/demo';
-import { withDatabase } from '../test/engine';
+import { createBenchDatabase, fmt, latency, startHeapFlags } from './bench-common';
 import { benchImports, importContext, importUnion, prepareImportFiles, readPrepared } from './bench-members-import';
-import { type Engine, type EngineResult, fmt, writeReport } from './bench-members-report';
+import { type Engine, type EngineResult, writeReport } from './bench-members-report';
 
 const count = (v: string | undefined, fallback: number) => (v ? Number(v.replace(/[_,]/g, '')) : fallback);
 
@@ -92,18 +91,6 @@ async function seedChild(engine: Engine, target: string, members: number, filesD
   }
   await database.close();
   return { seconds: loaded.seconds, timings: loaded.timings, membersAdded: loaded.membersAdded };
-}
-
-/** p50 and p95 of `samples` timed calls (milliseconds each), after 3 warm-up calls. */
-async function latency(samples: number, call: (i: number) => Promise<number>) {
-  const times: number[] = [];
-  for (let i = 0; i < samples + 3; i++) {
-    const ms = await call(i);
-    if (i >= 3) times.push(ms);
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] ?? 0;
-  return { p50: at(0.5), p95: at(0.95) };
 }
 
 type Check = (names: string[], p: Person, q: string) => boolean;
@@ -235,12 +222,6 @@ async function measureChild(engine: Engine, target: string, samples: number, fil
   };
 }
 
-/** The V8 heap flags `npm start` runs the server with (read from package.json, the one place they are set). */
-function startHeapFlags(): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8'));
-  return String(manifest.scripts.start).match(/--max-[a-z-]+=\d+/g) ?? [];
-}
-
 /** Runs a child job of this script in its own process and returns its JSON answer. */
 async function child(job: 'seed' | 'measure', engine: Engine, target: string, extra: string[], env: NodeJS.ProcessEnv) {
   const out = path.join(os.tmpdir(), `gonghui-bench-members-${process.pid}-${job}-${engine}.json`);
@@ -284,17 +265,9 @@ async function benchEngine(engine: Engine, members: number): Promise<EngineResul
   let target: string;
   let drop: () => Promise<void>;
   if (engine === 'postgresql') {
-    const server = process.env.BENCH_DATABASE_URL as string;
-    const name = `bench_members_${process.pid}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name} encoding 'UTF8' template template0`);
-    target = withDatabase(server, name);
-    drop = async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    };
+    const created = await createBenchDatabase(process.env.BENCH_DATABASE_URL as string, `bench_members_${process.pid}`);
+    target = created.url;
+    drop = created.drop;
   } else {
     target = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-bench-pglite-'));
     drop = async () => fs.rmSync(target, { recursive: true, force: true });

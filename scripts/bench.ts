@@ -11,7 +11,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
@@ -19,7 +18,7 @@ import { loadKeyRing } from '../server/lib/pii';
 import { orgs } from '../server/modules/orgs/orgs.tables';
 import { demoPassword } from '../server/modules/system/system.routes';
 import { seedDemo } from '../server/seed/demo';
-import { withDatabase } from '../test/engine';
+import { createBenchDatabase } from './bench-common';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = 10;
@@ -56,24 +55,10 @@ async function bareServer() {
   return { bare, url: `http://127.0.0.1:${port}/bare` };
 }
 
-async function createBenchDatabase(url: string) {
-  const name = `gonghui_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name} encoding 'UTF8' template template0`);
-  return {
-    url: withDatabase(url, name),
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 async function benchEngine(engine: 'pglite' | 'postgresql'): Promise<Result[]> {
   const serverUrl = process.env.BENCH_DATABASE_URL;
-  const pgDb = engine === 'postgresql' && serverUrl ? await createBenchDatabase(serverUrl) : null;
+  const pgDb =
+    engine === 'postgresql' && serverUrl ? await createBenchDatabase(serverUrl, `gonghui_bench_${process.pid}`) : null;
   const database = await openDatabase({ url: pgDb?.url ?? null, poolSize: 10 });
   await database.migrate();
   const config = { ...loadConfig({ NODE_ENV: 'test' }), webDist: '/nonexistent' };
@@ -152,8 +137,10 @@ for (const engine of engines)
   byEngine.push([engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL 15', await benchEngine(engine)]);
 const file = path.resolve('docs/benchmarks.md');
 fs.mkdirSync(path.dirname(file), { recursive: true });
-// Later sections belong to other benchmarks (`npm run bench:members` …): keep them as they are.
+// Later sections belong to other benchmarks (`npm run bench:members`, `bench:workplans` …): keep them.
 const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-const later = previous.indexOf('\n## Members (issue 3)');
+const later =
+  [...previous.matchAll(/\n## (.*)/g)].find((m) => m[1] !== 'PGlite (embedded)' && m[1] !== 'PostgreSQL 15')?.index ??
+  -1;
 fs.writeFileSync(file, report(byEngine) + (later >= 0 ? previous.slice(later) : ''));
 console.log(fs.readFileSync(file, 'utf8'));

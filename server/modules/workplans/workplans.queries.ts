@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import type {
   DashboardView,
   DocumentView,
+  ProgressCell,
   ProgressStatus,
   progressStatusCodes,
 } from '../../../shared/schemas/workplans';
@@ -19,7 +20,7 @@ import {
   reviewsTask,
   visibleDocument,
 } from './workplans.access';
-import { type CellOrgs, documentFigures, type TaskFigures } from './workplans.figures';
+import { type Cell, type CellOrgs, documentFigures, type TaskFigures } from './workplans.figures';
 import { worstStatus } from './workplans.progress';
 import {
   workplanAllotments,
@@ -191,6 +192,22 @@ const emptyTotals = (): Record<(typeof progressStatusCodes)[number], number> => 
   not_started: 0,
 });
 
+/** A cell as the API shows it (a city-wide dashboard holds tens of thousands: no object spread). */
+function cellView(c: Cell): ProgressCell {
+  return {
+    targetId: c.targetId,
+    orgId: c.orgId,
+    orgName: c.orgName,
+    goal: c.goal,
+    actual: c.actual,
+    pending: c.pending,
+    expectedShare: c.expectedShare,
+    actualShare: c.actualShare,
+    status: c.status,
+    reports: c.reports,
+  };
+}
+
 /** Only the cells the caller may see: the issuer's staff see all, an assigned org its own subtree. */
 function visibleCells(ctx: Ctx, doc: DocumentRow, figures: TaskFigures[]): TaskFigures[] {
   if (isIssuerStaff(ctx, doc)) return figures;
@@ -205,7 +222,10 @@ function visibleCells(ctx: Ctx, doc: DocumentRow, figures: TaskFigures[]): TaskF
 export async function documentDashboard(ctx: Ctx, id: number, query: { orgId?: number }): Promise<DashboardView> {
   const doc = await visibleDocument(ctx, ctx.db, id);
   const today = chinaDate(ctx.now);
-  let cellOrgs: CellOrgs = { kind: 'top' };
+  // An assigned org's staff see only their subtree's cells: only those are computed.
+  let cellOrgs: CellOrgs = isIssuerStaff(ctx, doc)
+    ? { kind: 'top' }
+    : { kind: 'top', under: scopeFor(ctx.actor, 'workplans.read').paths };
   if (query.orgId) {
     const [org] = await ctx.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, query.orgId));
     if (!org || !(isIssuerStaff(ctx, doc) || pathInScope(org.path, scopeFor(ctx.actor, 'workplans.read')))) {
@@ -255,7 +275,7 @@ export async function documentDashboard(ctx: Ctx, id: number, query: { orgId?: n
         expectedShare: t.expectedShare,
         actualShare: t.actualShare,
         status: t.status,
-        byOrg: t.cells.map(({ orgPath: _p, goalSource: _g, ...cell }) => cell),
+        byOrg: t.cells.map(cellView),
       })),
     })),
     behindByDepartment: [...behind.entries()].map(([department, units]) => ({ department, units })),
@@ -303,8 +323,8 @@ export async function todoList(ctx: Ctx, query: { orgId?: number; status?: Progr
     const figures = await documentFigures(ctx.db, doc, today, { kind: 'orgs', orgIds: [org.id] }, taskIds);
     for (const { task, targets } of figures) {
       const cells = targets.flatMap((t) =>
-        t.cells.map(({ orgPath: _p, goalSource: _g, ...cell }) => ({
-          ...cell,
+        t.cells.map((cell) => ({
+          ...cellView(cell),
           metric: t.target.metric,
           unit: t.target.unit,
           reported: t.target.metricCode === null,

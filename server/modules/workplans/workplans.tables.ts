@@ -202,7 +202,8 @@ export const workplanReports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    index('workplan_reports_document_idx').on(t.documentId, t.targetId),
+    // Covers the figures' sums: each target's reports are read from the index alone, in path order.
+    index('workplan_reports_sums_idx').on(t.documentId, t.targetId, t.orgPath, t.status, t.value),
     index('workplan_reports_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.id),
     index('workplan_reports_task_idx').on(t.taskId, t.id),
   ],
