@@ -1,8 +1,10 @@
-import { eq, like } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accounts, grants } from '../server/modules/accounts/accounts.tables';
 import { auditLog } from '../server/modules/audit/audit.tables';
 import { departments, orgs } from '../server/modules/orgs/orgs.tables';
+import { queryRows } from '../server/db/client';
+import { historicalPathColumns, orgPathColumns } from '../server/db/org-owned';
 import { makeOrg } from '../server/seed/factories';
 import { useTestApp } from './app';
 import { buildCity, buildUser, creditCode, signInAs, uid } from './factories';
@@ -248,6 +250,16 @@ describe('organization tree', () => {
     expect(intoItself.json().error).toBe('orgs/move_into_own_subtree');
     const root = await agent.post(`/api/orgs/${city.root.id}/move`, { newParentId: city.countyA.id });
     expect(root.statusCode).toBe(400);
+  });
+
+  it('knows every column of the schema that holds an org path, so a move misses none', async () => {
+    const columns = await queryRows<{ table_name: string; column_name: string }>(
+      w.db,
+      sql`select table_name, column_name from information_schema.columns
+          where table_schema = current_schema() and (column_name = 'path' or column_name like '%\_path' escape '\')`,
+    );
+    const listed = [...orgPathColumns, ...historicalPathColumns].map((c) => `${c.table}.${c.column}`).sort();
+    expect(columns.map((c) => `${c.table_name}.${c.column_name}`).sort()).toEqual(listed);
   });
 
   it('lets a county admin move only within the county', async () => {

@@ -19,6 +19,16 @@ export const orgPathColumns: readonly { table: string; column: string }[] = [
   { table: 'member_transfers', column: 'to_path' },
   { table: 'member_imports', column: 'org_path' },
   { table: 'member_import_rows', column: 'org_path' },
+  { table: 'workplan_documents', column: 'issuer_path' },
+  { table: 'workplan_assignments', column: 'org_path' },
+  { table: 'workplan_allotments', column: 'org_path' },
+  { table: 'workplan_reports', column: 'org_path' },
+  { table: 'notifications', column: 'org_path' },
+];
+
+/** Path columns that keep the path an event happened at on purpose: the audit log is append-only. */
+export const historicalPathColumns: readonly { table: string; column: string }[] = [
+  { table: 'audit_log', column: 'org_path' },
 ];
 
 /** Rewrites the path prefix `from` to `to` in every org-owned table; returns rows changed per table. */
