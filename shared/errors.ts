@@ -78,7 +78,7 @@ export const errorCatalog = {
   'workplans/not_reviewer': { status: 403, message: '只有牵头部门可以审核、督查这项任务' },
   'workplans/already_reviewed': { status: 409, message: '该填报已审核，不能重复审核' },
   'workplans/file_not_found': { status: 404, message: '佐证材料不存在' },
-  'workplans/no_allotment': { status: 409, message: '本单位承担的这项目标没有分配具体数量，不能再分解' },
+  'workplans/no_allotment': { status: 409, message: '本单位没有承担这项目标的数量，不能再分解' },
   'imports/no_file': { status: 400, message: '请选择要上传的文件（字段 file）' },
   'imports/empty_file': { status: 400, message: '上传的文件是空的' },
   'imports/not_spreadsheet': {

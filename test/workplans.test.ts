@@ -105,7 +105,8 @@ describe('documents', () => {
     expect((await countyA.get('/api/documents')).json().items.map((d: { id: number }) => d.id)).not.toContain(id);
     await cityAdmin.post(`/api/documents/${id}/publish`);
     expect((await countyA.get(`/api/documents/${id}`)).statusCode).toBe(200);
-    expect((await countyA.get('/api/documents')).json().items.map((d: { id: number }) => d.id)).toContain(id);
+    const listed = (await countyA.get('/api/documents')).json().items.find((d: { id: number }) => d.id === id);
+    expect(listed.taskCount).toBe(2);
     // Published is final: no more edits, no deletion; a county cannot publish or close.
     expect((await cityAdmin.request('PUT', `/api/documents/${id}`, plan())).statusCode).toBe(409);
     expect((await cityAdmin.delete(`/api/documents/${id}`)).statusCode).toBe(409);
@@ -353,6 +354,48 @@ describe('reporting, review and the dashboard', () => {
       .find((t: { taskId: number }) => t.taskId === task1.id)
       .targets[0].byOrg.find((c: { orgId: number }) => c.orgId === city.countyA.id);
     expect(cellA.actual).toBe(5);
+  });
+
+  it('shares an unallotted target in whole numbers, and lets a county split its even share', async () => {
+    const input = plan();
+    const talks = input.sections[0]?.tasks[1]?.targets[0];
+    if (!talks) throw new Error('plan without talks');
+    talks.value = 11;
+    const { doc, task2 } = await published(input);
+    const targetId = task2.targets[0].id;
+    const goals = async () =>
+      Object.fromEntries(
+        (await cityAdmin.get(`/api/documents/${doc.id}/dashboard`))
+          .json()
+          .tasks.find((t: { taskId: number }) => t.taskId === task2.id)
+          .targets[0].byOrg.map((c: { orgId: number; goal: number }) => [c.orgId, c.goal]),
+      );
+    // Two counties, 11 talks: the remainder goes to the first county by id.
+    expect(await goals()).toEqual({ [city.countyA.id]: 6, [city.countyB.id]: 5 });
+
+    const split = (value: number) =>
+      countyA.post('/api/workplans/allotments/split', {
+        targetId,
+        orgId: city.countyA.id,
+        parts: [{ orgId: city.townA.id, value }],
+      });
+    const over = await split(7);
+    expect(over.statusCode).toBe(400);
+    expect(over.json().message).toContain('超过了本单位承担的 6 场次');
+    expect((await split(4)).statusCode).toBe(200);
+    // The split gives the town its part and leaves both counties their even shares.
+    expect(await goals()).toEqual({ [city.countyA.id]: 6, [city.countyB.id]: 5 });
+    const drill = (await countyA.get(`/api/documents/${doc.id}/dashboard?orgId=${city.countyA.id}`)).json();
+    const cells = drill.tasks.find((t: { taskId: number }) => t.taskId === task2.id).targets[0].byOrg;
+    expect(cells).toEqual([expect.objectContaining({ orgId: city.townA.id, goal: 4 })]);
+    // A town given a part splits only that part; an org given nothing has nothing to split.
+    const town = await agentAs('union_admin', city.townA);
+    const tooMuch = await town.post('/api/workplans/allotments/split', {
+      targetId,
+      orgId: city.townA.id,
+      parts: [{ orgId: city.unionA.id, value: 5 }],
+    });
+    expect(tooMuch.json().message).toContain('超过了本单位承担的 4 场次');
   });
 
   it('computes a target bound to a catalog metric from records, and refuses reports on it', async () => {

@@ -282,7 +282,7 @@ export const workplanTodo = {
   splitOver: (share: string, unit: string) => `分配合计不能超过本单位承担的 ${share} ${unit}`,
   splitEmpty: '请至少给一个下级单位分配数量',
   splitNoChildren: '本单位没有直属下级单位，不能分解',
-  splitNoShare: '这项目标没有分配到本单位的具体数量，不能分解',
+  splitNoShare: '本单位没有承担数量的目标，无需分解',
   splitSave: '保存分解',
   splitDone: (parts: number) => `已分解到 ${parts} 个下级单位`,
 };

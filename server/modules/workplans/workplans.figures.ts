@@ -161,7 +161,27 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
   return groups;
 }
 
-type Assignment = { taskId: number; orgId: number; orgPath: string };
+type Assignment = { taskId: number; orgId: number; orgPath: string; parentOrgId: number | null };
+
+/** Each org's place among `orgIds` in id order. */
+function rankById(orgIds: number[]): Map<number, number> {
+  return new Map([...orgIds].sort((a, b) => a - b).map((id, i) => [id, i]));
+}
+
+/** Units counted in fractions: an even share of them stays a fraction. */
+const fractionalUnits: ReadonlySet<string> = new Set(['万元', '元', '%']);
+
+/**
+ * An org's even share of a target shared among `count` direct assignees, the org being `rank`-th of
+ * them in id order. Whole things (场次, 名, 家 …) are shared in whole numbers, the remainder one each to
+ * the first orgs, so the shares add up to the target (10 talks among 7 districts: 2, 2, 2, 1, 1, 1, 1).
+ */
+export function evenShare(target: { value: number; unit: string }, count: number, rank: number): number {
+  if (count <= 0 || rank < 0) return 0;
+  if (fractionalUnits.has(target.unit) || !Number.isInteger(target.value)) return target.value / count;
+  const base = Math.floor(target.value / count);
+  return base + (rank < target.value - base * count ? 1 : 0);
+}
 
 /**
  * The rows the figures are made of. They do not depend on each other, so on a pool they are read side
@@ -171,7 +191,7 @@ type Assignment = { taskId: number; orgId: number; orgPath: string };
 async function readRows(db: DbOrTx, doc: DocumentRow, cellOrgs: CellOrgs, top: boolean, taskIds?: number[]) {
   const taskFilter = taskIds ? inArray(workplanTasks.id, taskIds.length ? taskIds : [0]) : undefined;
   const assignmentWhere = and(eq(workplanAssignments.documentId, doc.id), assignmentFilter(cellOrgs));
-  const [tasks, targets, pairs, assignedOrgs, allotments, topCounts, totals, allReports] = await Promise.all([
+  const [tasks, targets, pairs, assignedOrgs, allotments, topAssignees, totals, allReports] = await Promise.all([
     db
       .select()
       .from(workplanTasks)
@@ -187,6 +207,7 @@ async function readRows(db: DbOrTx, doc: DocumentRow, cellOrgs: CellOrgs, top: b
         taskId: workplanAssignments.taskId,
         orgId: workplanAssignments.orgId,
         orgPath: workplanAssignments.orgPath,
+        parentOrgId: workplanAssignments.parentOrgId,
       })
       .from(workplanAssignments)
       .where(assignmentWhere),
@@ -203,17 +224,18 @@ async function readRows(db: DbOrTx, doc: DocumentRow, cellOrgs: CellOrgs, top: b
         targetId: workplanAllotments.targetId,
         orgId: workplanAllotments.orgId,
         value: workplanAllotments.value,
+        parentOrgId: workplanAllotments.parentOrgId,
       })
       .from(workplanAllotments)
       .where(eq(workplanAllotments.documentId, doc.id)),
-    // Top-level shares are set by the issuer; a share an org split among its children has a parent.
+    // The issuer's direct assignees of each task (an even share is taken among them, in id order); an
+    // org's split to its children has a parent. At the top level the cells are exactly these.
     top
       ? null
-      : queryRows<{ counts: Record<string, number> | null }>(
+      : queryRows<{ task_id: number; org_ids: number[] }>(
           db,
-          sql`select json_object_agg(task_id, n) as counts from (
-                select task_id, count(*)::int as n from workplan_assignments
-                where document_id = ${doc.id} and parent_org_id is null group by task_id) c`,
+          sql`select task_id::int as task_id, array_agg(org_id::int order by org_id) as org_ids
+              from workplan_assignments where document_id = ${doc.id} and parent_org_id is null group by task_id`,
         ),
     top ? null : targetSums(db, doc.id),
     top ? reportSums(db, doc.id, null) : null,
@@ -237,8 +259,12 @@ async function readRows(db: DbOrTx, doc: DocumentRow, cellOrgs: CellOrgs, top: b
     allotments,
     orgName,
     assignmentsByTask,
-    evenCount: (taskId: number) =>
-      top ? (assignmentsByTask.get(taskId)?.length ?? 0) : (topCounts?.[0]?.counts?.[String(taskId)] ?? 0),
+    evenRanks: (taskId: number) =>
+      rankById(
+        top
+          ? (assignmentsByTask.get(taskId) ?? []).map((a) => a.orgId)
+          : (topAssignees?.find((t) => t.task_id === taskId)?.org_ids ?? []),
+      ),
     totals: new Map((totals ?? []).map((t) => [t.target_id, t])),
     reported:
       allReports ??
@@ -283,10 +309,13 @@ export async function documentFigures(
   const metricOf = new Map([...metricValues.keys()].map((id, i) => [id, metrics[i] as Map<string, number>]));
   const reportsByTarget = groupBy(reported, (r) => r.target_id);
   const allotted = new Map<number, Map<number, number>>();
+  // Targets the issuer allotted: the others are shared evenly among its direct assignees.
+  const issuerAllotted = new Set<number>();
   for (const a of rows.allotments) {
     const shares = allotted.get(a.targetId) ?? new Map<number, number>();
     allotted.set(a.targetId, shares);
     shares.set(a.orgId, a.value);
+    if (a.parentOrgId === null) issuerAllotted.add(a.targetId);
   }
 
   const result: TaskFigures[] = [];
@@ -294,21 +323,22 @@ export async function documentFigures(
     const taskAssignments = rows.assignmentsByTask.get(task.id) ?? [];
     // Where each org's cell sits, the same for every target of the task.
     const position = new Map(taskAssignments.map((a, i) => [a.orgId, i]));
-    const evenCount = rows.evenCount(task.id);
+    const ranks = rows.evenRanks(task.id);
     const figures: TargetFigures[] = [];
     for (const target of targetsByTask.get(task.id) ?? []) {
       const schedule = scheduleOf(task, target, fallbackStart);
       const shares = allotted.get(target.id);
-      const even = shares === undefined && cellOrgs.kind !== 'children';
+      const sharedEvenly = !issuerAllotted.has(target.id);
       const cells = taskAssignments.map((a): Cell => {
         const share = shares?.get(a.orgId);
+        const even = share === undefined && sharedEvenly && a.parentOrgId === null;
         return {
           targetId: target.id,
           orgId: a.orgId,
           orgName: rows.orgName.get(a.orgId) ?? '',
           orgPath: a.orgPath,
-          goal: share ?? (even && evenCount > 0 ? target.value / evenCount : 0),
-          goalSource: share === undefined && even ? 'even' : 'allotment',
+          goal: share ?? (even ? evenShare(target, ranks.size, ranks.get(a.orgId) ?? -1) : 0),
+          goalSource: even ? 'even' : 'allotment',
           actual: 0,
           pending: 0,
           expectedShare: 0,
@@ -363,4 +393,28 @@ export async function documentFigures(
     result.push({ task, targets: figures });
   }
   return result;
+}
+
+/**
+ * An org's share of a target, as its cell shows it: its allotment, else its even share when the issuer
+ * allotted none and the org is one of the issuer's direct assignees; null when it carries no share.
+ */
+export async function shareOf(db: DbOrTx, target: TargetRow, orgId: number): Promise<number | null> {
+  const allotments = await db
+    .select({
+      orgId: workplanAllotments.orgId,
+      value: workplanAllotments.value,
+      parentOrgId: workplanAllotments.parentOrgId,
+    })
+    .from(workplanAllotments)
+    .where(eq(workplanAllotments.targetId, target.id));
+  const own = allotments.find((a) => a.orgId === orgId);
+  if (own) return own.value;
+  if (allotments.some((a) => a.parentOrgId === null)) return null;
+  const direct = await db
+    .select({ orgId: workplanAssignments.orgId })
+    .from(workplanAssignments)
+    .where(and(eq(workplanAssignments.taskId, target.taskId), isNull(workplanAssignments.parentOrgId)));
+  const ranks = rankById(direct.map((a) => a.orgId));
+  return ranks.has(orgId) ? evenShare(target, ranks.size, ranks.get(orgId) as number) : null;
 }

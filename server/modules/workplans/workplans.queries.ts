@@ -47,7 +47,9 @@ function summaryOf(doc: DocumentRow, taskCount: number) {
   };
 }
 
-const taskCount = sql<number>`(select count(*)::int from workplan_tasks t where t.document_id = ${workplanDocuments.id})`;
+// Written with the table's name: an interpolated column renders unqualified here, and inside the
+// subquery an unqualified "id" would be the task's own id.
+const taskCount = sql<number>`(select count(*)::int from workplan_tasks t where t.document_id = "workplan_documents"."id")`;
 
 export async function listDocuments(
   ctx: Ctx,

@@ -11,6 +11,7 @@ import { audit } from '../audit/audit.service';
 import { notifyOrgs } from '../notifications/notifications.service';
 import { orgs } from '../orgs/orgs.tables';
 import { reviewerDepartments, taskWithDocument, visibleDocument } from './workplans.access';
+import { shareOf } from './workplans.figures';
 import { workplanAllotments, workplanAssignments, workplanComments, workplanTargets } from './workplans.tables';
 
 /** A supervision comment of the issuer's reviewing staff, told to the unit it is about. */
@@ -115,11 +116,9 @@ export async function splitAllotment(
   const [asked] = await ctx.db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, input.orgId));
   if (!asked || !pathInScope(asked.path, reportScope)) throw new AppError('orgs/not_found');
   if (!holder) throw new AppError('workplans/not_assigned');
-  const [own] = await ctx.db
-    .select({ value: workplanAllotments.value })
-    .from(workplanAllotments)
-    .where(and(eq(workplanAllotments.targetId, target.id), eq(workplanAllotments.orgId, input.orgId)));
-  if (!own) throw new AppError('workplans/no_allotment');
+  // An allotted share or an even one can be split; an org given nothing of the target has nothing to split.
+  const own = await shareOf(ctx.db, target, input.orgId);
+  if (own === null || own <= 0) throw new AppError('workplans/no_allotment');
   const childIds = input.parts.map((p) => p.orgId);
   if (new Set(childIds).size !== childIds.length) {
     throw new AppError('workplans/invalid_input', {}, '同一下级单位只能分配一次');
@@ -132,11 +131,11 @@ export async function splitAllotment(
     throw new AppError('workplans/invalid_input', {}, '只能分配给本单位的直属下级单位（正常状态）');
   }
   const sum = input.parts.reduce((n, p) => n + p.value, 0);
-  if (sum > own.value + 1e-9) {
+  if (sum > own + 1e-9) {
     throw new AppError(
       'workplans/invalid_input',
-      { sum, value: own.value },
-      `分配合计 ${sum} ${target.unit}，超过了本单位承担的 ${own.value} ${target.unit}`,
+      { sum, value: own },
+      `分配合计 ${sum} ${target.unit}，超过了本单位承担的 ${own} ${target.unit}`,
     );
   }
   const byId = new Map(children.map((c) => [c.id, c]));

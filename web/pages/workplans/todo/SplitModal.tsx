@@ -1,7 +1,7 @@
 import { Alert, Form, InputNumber, Select, Skeleton, Table, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useOrgChildren } from '../../../api/orgs';
-import { type TodoItem, useDashboard, useDocument, useSplitAllotment } from '../../../api/workplans';
+import { type TodoItem, useDashboard, useSplitAllotment } from '../../../api/workplans';
 import { FormModal, notSent } from '../../../components/FormModal';
 import { workplanTodo as t } from '../../../locales/zh-CN';
 import { formatFigure } from '../progressFormat';
@@ -23,13 +23,6 @@ export function SplitModal({ item, onClose }: { item: TodoItem; onClose: () => v
   const target = targets.find((g) => g.targetId === targetId);
   const children = useOrgChildren(item.orgId, { status: 'active', limit: 200 });
   const current = useDashboard(item.documentId, item.orgId);
-  const doc = useDocument(item.documentId);
-  // A share shared out evenly is not a number the org holds, so the server refuses to split it; the
-  // document tells for the orgs the issuer sent the task to (deeper levels are left to the server).
-  const task = doc.data?.sections.flatMap((s) => s.tasks).find((x) => x.id === item.taskId);
-  const allotted = task?.targets.find((g) => g.id === targetId)?.allotments ?? [];
-  const sentDirectly = task?.assignedOrgs.some((o) => o.id === item.orgId) ?? false;
-  const noShare = sentDirectly && !allotted.some((a) => a.orgId === item.orgId);
   const parts = (Form.useWatch('parts', form) ?? {}) as Record<string, number | null>;
   const sum = Object.values(parts).reduce<number>((s, v) => s + (v ?? 0), 0);
   const share = target?.goal ?? 0;
@@ -49,10 +42,6 @@ export function SplitModal({ item, onClose }: { item: TodoItem; onClose: () => v
       .filter(([, v]) => typeof v === 'number' && v > 0)
       .map(([orgId, value]) => ({ orgId: Number(orgId), value: value as number }));
     if (!target) return notSent;
-    if (noShare) {
-      form.setFields([{ name: 'targetId', errors: [t.splitNoShare] }]);
-      return notSent;
-    }
     if (chosen.length === 0) {
       form.setFields([{ name: 'targetId', errors: [t.splitEmpty] }]);
       return notSent;
@@ -92,7 +81,6 @@ export function SplitModal({ item, onClose }: { item: TodoItem; onClose: () => v
               }))}
             />
           </Form.Item>
-          {noShare && <Alert type="warning" showIcon message={t.splitNoShare} style={{ marginBottom: 12 }} />}
           {children.isPending ? (
             <Skeleton active paragraph={{ rows: 4 }} />
           ) : rows.length === 0 ? (
