@@ -97,6 +97,15 @@ describe('work plans', () => {
     expect(await first.getByLabel('指标名称').inputValue()).toBe('宣讲');
     expect(await first.getByLabel('目标值').inputValue()).toBe('10');
     await first.getByLabel('目标值').fill('12');
+    // The talks are held mostly in autumn: half of them by the end of November (a 序时节点).
+    await first.getByRole('button', { name: '序时节点' }).click();
+    await first.getByRole('button', { name: '添加节点' }).click();
+    const milestone = first.getByTestId('milestone-row');
+    await milestone.getByLabel('日期').fill('2018-11-30');
+    await milestone.getByLabel('日期').press('Enter');
+    await milestone.getByLabel('应完成').fill('50');
+    await milestone.scrollIntoViewIfNeeded();
+    await screenshot(city, 'workplan-milestone', { fullPage: false });
 
     // 保存并发布 → confirm → the document's page.
     await city.getByTestId('document-publish').click();
@@ -109,7 +118,10 @@ describe('work plans', () => {
     const saved = await (await city.request.get(`/api/documents/${id}`)).json();
     expect(saved.docNumber).toBe(docNumber);
     const savedTask = saved.sections.flatMap((s: { tasks: unknown[] }) => s.tasks)[0];
-    expect(savedTask).toMatchObject({ title: task1, targets: [{ metric: '宣讲', unit: '场次', value: 12 }] });
+    expect(savedTask).toMatchObject({
+      title: task1,
+      targets: [{ metric: '宣讲', unit: '场次', value: 12, milestones: [{ date: '2018-11-30', share: 0.5 }] }],
+    });
     // The exports of the header download the document's progress (the same scope as the dashboard).
     for (const [testId, type] of [
       ['export-xlsx', 'spreadsheetml'],

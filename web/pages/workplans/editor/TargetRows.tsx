@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { DeleteOutlined, FlagOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Button, DatePicker, Flex, Form, Input, InputNumber, Select, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { targetUnits } from '../../../../shared/schemas/workplans';
@@ -6,11 +6,12 @@ import { workplanEditor as t } from '../../../locales/zh-CN';
 import { AllotmentsEditor } from './AllotmentsEditor';
 import { blankTarget } from './editorForm';
 import { MetricSelect } from './MetricSelect';
+import { MilestonesEditor } from './MilestonesEditor';
 
 const unitOptions = targetUnits.map((u) => ({ value: u, label: u }));
 const item = { style: { marginBottom: 0 } } as const;
 // The fixed columns of a target row; the metric's name takes what is left.
-const widths = { value: 96, unit: 76, dueDate: 128, metricCode: 132, actions: 72 } as const;
+const widths = { value: 96, unit: 76, dueDate: 128, metricCode: 132, actions: 108 } as const;
 
 interface TargetRowProps {
   taskPath: (string | number)[];
@@ -24,6 +25,8 @@ function TargetRow({ taskPath, name, onRemove }: TargetRowProps) {
   const path = [...taskPath, 'targets', name];
   const allotments = (Form.useWatch([...path, 'allotments'], form) ?? []) as unknown[];
   const [showAllotments, setShowAllotments] = useState(allotments.length > 0);
+  const milestones = (Form.useWatch([...path, 'milestones'], form) ?? []) as unknown[];
+  const [showMilestones, setShowMilestones] = useState(milestones.length > 0);
 
   return (
     <div data-testid="target-row">
@@ -80,11 +83,23 @@ function TargetRow({ taskPath, name, onRemove }: TargetRowProps) {
               />
             </Badge>
           </Tooltip>
+          <Tooltip title={t.milestonesCount(milestones.length)}>
+            <Badge count={milestones.length} size="small" color="#1677ff">
+              <Button
+                type={showMilestones ? 'link' : 'text'}
+                icon={<FlagOutlined />}
+                aria-label={t.milestones}
+                aria-expanded={showMilestones}
+                onClick={() => setShowMilestones((v) => !v)}
+              />
+            </Badge>
+          </Tooltip>
           <Tooltip title={t.removeTarget}>
             <Button type="text" danger icon={<DeleteOutlined />} aria-label={t.removeTarget} onClick={onRemove} />
           </Tooltip>
         </Flex>
       </Flex>
+      {showMilestones && <MilestonesEditor listName={[name, 'milestones']} />}
       {showAllotments && <AllotmentsEditor targetPath={path} listName={[name, 'allotments']} />}
     </div>
   );
@@ -113,7 +128,7 @@ export function TargetRows({ taskPath, taskName }: { taskPath: (string | number)
               {head(t.unit, widths.unit)}
               {head(t.dueDate, widths.dueDate)}
               {head(t.metricCode, widths.metricCode)}
-              {head(t.allotmentShort, widths.actions)}
+              {head(`${t.milestones} · ${t.allotmentShort}`, widths.actions)}
             </Flex>
           )}
           {fields.map((field) => (

@@ -13,7 +13,8 @@ export interface TargetValues {
   value: number | null;
   dueDate: Dayjs | null;
   metricCode: string | null;
-  milestones: InputTarget['milestones'];
+  /** 序时节点: by this date this percentage of the target should be done. */
+  milestones: { date: Dayjs | null; percent: number | null }[];
   allotments: { orgId: number | undefined; value: number | null }[];
 }
 
@@ -83,7 +84,7 @@ export function toEditorValues(input: DocumentInput): EditorValues {
           value: g.value,
           dueDate: day(g.dueDate),
           metricCode: g.metricCode,
-          milestones: g.milestones,
+          milestones: g.milestones.map((m) => ({ date: day(m.date), percent: Math.round(m.share * 1000) / 10 })),
           allotments: g.allotments.map((a) => ({ orgId: a.orgId, value: a.value })),
         })),
       })),
@@ -131,7 +132,9 @@ export function toDocumentInput(values: EditorValues, extras: EditorExtras): Doc
           value: g.value as number,
           dueDate: g.dueDate?.format('YYYY-MM-DD') ?? null,
           metricCode: g.metricCode ?? null,
-          milestones: g.milestones ?? [],
+          milestones: (g.milestones ?? [])
+            .filter((m) => m.date && m.percent !== null)
+            .map((m) => ({ date: (m.date as Dayjs).format('YYYY-MM-DD'), share: (m.percent as number) / 100 })),
           allotments: (g.allotments ?? [])
             .filter((a) => a.orgId !== undefined || a.value !== null)
             .map((a) => ({ orgId: a.orgId as number, value: a.value as number })),
