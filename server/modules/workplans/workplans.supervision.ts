@@ -11,7 +11,7 @@ import { audit } from '../audit/audit.service';
 import { notifyOrgs } from '../notifications/notifications.service';
 import { orgs } from '../orgs/orgs.tables';
 import { reviewerDepartments, taskWithDocument, visibleDocument } from './workplans.access';
-import { shareOf } from './workplans.figures';
+import { shareOf } from './workplans.shares';
 import { workplanAllotments, workplanAssignments, workplanComments, workplanTargets } from './workplans.tables';
 
 /** A supervision comment of the issuer's reviewing staff, told to the unit it is about. */
