@@ -89,6 +89,9 @@ describe('work plans', () => {
     await city.getByTestId('document-save').click();
     await city.getByText('草稿已保存').waitFor();
     await city.waitForURL(/\/workplans\/\d+\/edit$/);
+    // The address changes before React swaps the pages: wait until the paste page's editor is gone.
+    await city.getByTestId('parse-summary').waitFor({ state: 'detached' });
+    await city.getByTestId('document-editor').waitFor();
 
     // The draft reopens from the server; correct task 1's target there (the parser read 10 talks).
     const draft = city.getByTestId('document-editor');

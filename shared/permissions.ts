@@ -21,6 +21,12 @@ export const permissions = {
   'workplans.manage': '起草、发布工作文件',
   'workplans.report': '填报工作进度',
   'workplans.review': '审核工作进度、督查',
+  'welfare.read': '查看帮扶救助、慰问和疗休养',
+  'welfare.manage': '登记困难职工档案、帮扶申请、慰问和疗休养',
+  'welfare.sensitive': '查看困难职工健康和收入信息',
+  'assistance.review': '审核帮扶申请（基层工会）',
+  'assistance.approve': '审批帮扶申请（县级以上）、管理帮扶资金',
+  'assistance.disburse': '发放帮扶资金',
 } as const;
 
 export type PermissionCode = keyof typeof permissions;
@@ -51,6 +57,12 @@ const adminCodes: PermissionCode[] = [
   'workplans.manage',
   'workplans.report',
   'workplans.review',
+  'welfare.read',
+  'welfare.manage',
+  'welfare.sensitive',
+  'assistance.review',
+  'assistance.approve',
+  'assistance.disburse',
 ];
 
 export const roles: Record<RoleCode, RoleDefinition> = {
@@ -69,6 +81,11 @@ export const roles: Record<RoleCode, RoleDefinition> = {
       'workplans.read',
       'workplans.manage',
       'workplans.review',
+      'welfare.read',
+      'welfare.manage',
+      'welfare.sensitive',
+      'assistance.approve',
+      'assistance.disburse',
     ],
   },
   union_admin: {
@@ -79,7 +96,7 @@ export const roles: Record<RoleCode, RoleDefinition> = {
   union_cadre: {
     name: '工会干部',
     description: '查看本工会及下级组织与会员，填报工作',
-    permissions: ['orgs.read', 'members.read', 'workplans.read', 'workplans.report'],
+    permissions: ['orgs.read', 'members.read', 'workplans.read', 'workplans.report', 'welfare.read', 'welfare.manage'],
   },
   member: {
     name: '会员',

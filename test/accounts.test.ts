@@ -213,7 +213,14 @@ describe('accounts and grants', () => {
     expect(me.grants).toEqual([
       expect.objectContaining({ role: 'union_cadre', org: expect.objectContaining({ id: city.countyA.id }) }),
     ]);
-    expect(me.permissions).toEqual(['members.read', 'orgs.read', 'workplans.read', 'workplans.report']);
+    expect(me.permissions).toEqual([
+      'members.read',
+      'orgs.read',
+      'welfare.manage',
+      'welfare.read',
+      'workplans.read',
+      'workplans.report',
+    ]);
     expect(me.csrfToken).toEqual(agent.me.csrfToken);
   });
 });

@@ -9,7 +9,6 @@ import { joinToken } from '../server/modules/members/joins.queries';
 import { signCardToken } from '../server/modules/members/members.card';
 import { memberCorrections } from '../server/modules/members/members.tables';
 import type { OrgRow } from '../server/modules/orgs/orgs.tables';
-import type { RouteAccess } from '../server/plugins/auth';
 import { makeApplicant, makeJoinApplication, makeTransfer } from '../server/seed/demoJoins';
 import { makeOrg } from '../server/seed/factories';
 import { testKeyRing, useTestApp } from './app';
@@ -29,25 +28,10 @@ import {
 } from './factories';
 import { docxOf } from './fixtures/docx';
 import { rosterXlsx } from './fixtures/rosters';
+import { moduleEntries } from './matrix/modules';
+import type { Entry, Req, Side } from './matrix/types';
 
 const w = useTestApp();
-
-interface Side {
-  county: OrgRow;
-  union: OrgRow;
-}
-type Req = { url: string; payload?: unknown; multipart?: UploadPart[] };
-interface Entry {
-  /** What the route must declare; checked against the registered route. */
-  access: RouteAccess;
-  /** Builds the request against a target in `side` (the actor's own subtree, or another one). */
-  request: (side: Side) => Promise<Req> | Req;
-  status: number;
-  /** Who is allowed: a union admin of county A (default) or a member of its union. */
-  actor?: 'admin' | 'member';
-  /** False where the route has no target that could lie elsewhere (lists of one's own scope). */
-  outside?: false;
-}
 
 /** A member's pending correction request in the side's union. */
 async function pendingCorrection(side: Side) {
@@ -175,7 +159,7 @@ const tinyPng = Buffer.from(
   'hex',
 );
 
-const matrix: Record<string, Entry> = {
+const ownEntries: Record<string, Entry> = {
   'GET /api/health': { access: 'public', request: () => ({ url: '/api/health' }), status: 200 },
   'GET /api/openapi.json': { access: 'public', request: () => ({ url: '/api/openapi.json' }), status: 200 },
   'GET /api/system/info': { access: 'public', request: () => ({ url: '/api/system/info' }), status: 200 },
@@ -837,6 +821,13 @@ const matrix: Record<string, Entry> = {
 
 let city: City;
 const rootOf = () => city.root;
+const matrix: Record<string, Entry> = { ...ownEntries };
+for (const entries of moduleEntries) {
+  for (const [key, entry] of Object.entries(entries({ w, rootOf }))) {
+    if (key in matrix) throw new Error(`duplicate matrix entry ${key}`);
+    matrix[key] = entry;
+  }
+}
 const inside = (): Side => ({ county: city.countyA, union: city.unionA });
 const outside = (): Side => ({ county: city.countyB, union: city.unionB });
 

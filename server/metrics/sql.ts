@@ -2,10 +2,10 @@
  * SQL building blocks for metric definitions: the requested subtrees as a row source, the subtree test,
  * periods in China dates, keyset cursors. Every compute() is one query over all requested paths.
  */
-import { type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { count, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { type DbOrTx, queryRows } from '../db/client';
-import { decodeCursor } from '../lib/cursor';
+import { decodeCursor, pageFrom } from '../lib/cursor';
 import type { MetricQuery } from './types';
 
 /** The requested paths as rows `p(path)`: join the counted table to it and group by `p.path`. */
@@ -64,4 +64,29 @@ export function cursorId(cursor: string | undefined): number | null {
 /** A timestamp as China date and minute ('YYYY-MM-DD HH:mm'), for records tables. */
 export function chinaMinute(at: Date | null): string | null {
   return at ? new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : null;
+}
+
+/**
+ * One page of records listed newest first by id, and how many there are in all: `fetch` runs the
+ * list query with `olderThan` (the keyset condition, undefined on the first page) added to its where
+ * clause, ordered by id descending and limited to `limit` rows; `total` counts the same rows.
+ */
+export async function newestFirst<R extends { id: number }>(
+  page: { cursor?: string; limit: number },
+  idColumn: AnyPgColumn,
+  fetch: (olderThan: SQL | undefined, limit: number) => Promise<R[]>,
+  total: () => Promise<number>,
+): Promise<{ items: R[]; nextCursor: string | null; total: number }> {
+  const after = cursorId(page.cursor);
+  const [rows, n] = await Promise.all([
+    fetch(after === null ? undefined : sql`${idColumn} < ${after}`, page.limit + 1),
+    total(),
+  ]);
+  return { ...pageFrom(rows, page.limit, (r) => [r.id]), total: n };
+}
+
+/** How many rows of `table` match `where`, for a records total. */
+export async function countWhere(db: DbOrTx, table: PgTable, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(table).where(where);
+  return Number(row?.n ?? 0);
 }

@@ -1,17 +1,17 @@
 /** Metrics of work plans: documents sent down, and progress reports made by units. */
-import { and, count, desc, eq, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, like, type SQL, sql } from 'drizzle-orm';
 import { documentStatuses, documentTypes } from '../../shared/schemas/workplans';
 import { type ReportStatus, reportStatuses } from '../../shared/schemas/workplans.reports';
-import { pageFrom } from '../lib/cursor';
 import { orgs } from '../modules/orgs/orgs.tables';
 import { workplanDocuments, workplanReports, workplanTasks } from '../modules/workplans/workplans.tables';
 import type { CatalogMetric } from './catalog';
 import {
   chinaDay,
   chinaMinute,
-  cursorId,
+  countWhere,
   inPeriod,
   inSubtree,
+  newestFirst,
   onePath,
   requestedPath,
   requestedPaths,
@@ -47,30 +47,31 @@ const reports: CatalogMetric = {
     ),
   async records(db, q, page) {
     const where = and(like(workplanReports.orgPath, `${onePath(q)}%`), reportsWhere(q));
-    const after = cursorId(page.cursor);
-    const [rows, [total]] = await Promise.all([
-      db
-        .select({
-          id: workplanReports.id,
-          document: workplanDocuments.title,
-          taskNumber: workplanTasks.number,
-          taskTitle: workplanTasks.title,
-          org: orgs.name,
-          value: workplanReports.value,
-          reportDate: workplanReports.reportDate,
-          status: workplanReports.status,
-          createdByName: workplanReports.createdByName,
-        })
-        .from(workplanReports)
-        .innerJoin(workplanDocuments, eq(workplanDocuments.id, workplanReports.documentId))
-        .innerJoin(workplanTasks, eq(workplanTasks.id, workplanReports.taskId))
-        .innerJoin(orgs, eq(orgs.id, workplanReports.orgId))
-        .where(and(where, after === null ? undefined : lt(workplanReports.id, after)))
-        .orderBy(desc(workplanReports.id))
-        .limit(page.limit + 1),
-      db.select({ n: count() }).from(workplanReports).where(where),
-    ]);
-    const { items, nextCursor } = pageFrom(rows, page.limit, (r) => [r.id]);
+    const { items, nextCursor, total } = await newestFirst(
+      page,
+      workplanReports.id,
+      (olderThan, limit) =>
+        db
+          .select({
+            id: workplanReports.id,
+            document: workplanDocuments.title,
+            taskNumber: workplanTasks.number,
+            taskTitle: workplanTasks.title,
+            org: orgs.name,
+            value: workplanReports.value,
+            reportDate: workplanReports.reportDate,
+            status: workplanReports.status,
+            createdByName: workplanReports.createdByName,
+          })
+          .from(workplanReports)
+          .innerJoin(workplanDocuments, eq(workplanDocuments.id, workplanReports.documentId))
+          .innerJoin(workplanTasks, eq(workplanTasks.id, workplanReports.taskId))
+          .innerJoin(orgs, eq(orgs.id, workplanReports.orgId))
+          .where(and(where, olderThan))
+          .orderBy(desc(workplanReports.id))
+          .limit(limit),
+      () => countWhere(db, workplanReports, where),
+    );
     return {
       columns: [
         { key: 'document', title: '文件' },
@@ -92,7 +93,7 @@ const reports: CatalogMetric = {
         createdByName: r.createdByName,
       })),
       nextCursor,
-      total: Number(total?.n ?? 0),
+      total,
     };
   },
 };
@@ -123,25 +124,26 @@ const documents: CatalogMetric = {
     ),
   async records(db, q, page) {
     const where = and(like(workplanDocuments.issuerPath, `${onePath(q)}%`), publishedWhere(q));
-    const after = cursorId(page.cursor);
-    const [rows, [total]] = await Promise.all([
-      db
-        .select({
-          id: workplanDocuments.id,
-          docNumber: workplanDocuments.docNumber,
-          title: workplanDocuments.title,
-          type: workplanDocuments.type,
-          issuerName: workplanDocuments.issuerName,
-          publishedAt: workplanDocuments.publishedAt,
-          status: workplanDocuments.status,
-        })
-        .from(workplanDocuments)
-        .where(and(where, after === null ? undefined : lt(workplanDocuments.id, after)))
-        .orderBy(desc(workplanDocuments.id))
-        .limit(page.limit + 1),
-      db.select({ n: count() }).from(workplanDocuments).where(where),
-    ]);
-    const { items, nextCursor } = pageFrom(rows, page.limit, (r) => [r.id]);
+    const { items, nextCursor, total } = await newestFirst(
+      page,
+      workplanDocuments.id,
+      (olderThan, limit) =>
+        db
+          .select({
+            id: workplanDocuments.id,
+            docNumber: workplanDocuments.docNumber,
+            title: workplanDocuments.title,
+            type: workplanDocuments.type,
+            issuerName: workplanDocuments.issuerName,
+            publishedAt: workplanDocuments.publishedAt,
+            status: workplanDocuments.status,
+          })
+          .from(workplanDocuments)
+          .where(and(where, olderThan))
+          .orderBy(desc(workplanDocuments.id))
+          .limit(limit),
+      () => countWhere(db, workplanDocuments, where),
+    );
     return {
       columns: [
         { key: 'docNumber', title: '文号' },
@@ -161,7 +163,7 @@ const documents: CatalogMetric = {
         status: documentStatuses[r.status],
       })),
       nextCursor,
-      total: Number(total?.n ?? 0),
+      total,
     };
   },
 };
