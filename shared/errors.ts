@@ -12,6 +12,8 @@ export const errorCatalog = {
   'common/rate_limited': { status: 429, message: '操作过于频繁，请稍后再试' },
   'common/internal': { status: 500, message: '系统繁忙，请稍后再试' },
   'common/conflict': { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  'files/invalid': { status: 400, message: '文件格式不支持，请上传照片（JPG、PNG）或 PDF' },
+  'files/too_large': { status: 413, message: '单个文件不能超过 10 MB' },
   'auth/unauthenticated': { status: 401, message: '请先登录' },
   'auth/session_expired': { status: 401, message: '登录已过期，请重新登录' },
   'auth/invalid_credentials': { status: 401, message: '用户名或密码错误' },

@@ -9,6 +9,7 @@ import type { ReportView } from '../../../shared/schemas/workplans.reports';
 import type { Ctx } from '../../context';
 import { queryRows } from '../../db/client';
 import { chinaDate } from '../../lib/dates';
+import { fileMime, type UploadedFile } from '../../lib/uploads';
 import { AppError } from '../../plugins/errors';
 import { inScope, pathInScope, scopeFor } from '../../plugins/scope';
 import { audit } from '../audit/audit.service';
@@ -17,31 +18,10 @@ import { orgs } from '../orgs/orgs.tables';
 import { reviewerDepartments, reviewsTask, taskWithDocument, visibleDocument } from './workplans.access';
 import { workplanDocuments, workplanFiles, workplanReports, workplanTargets, workplanTasks } from './workplans.tables';
 
-export interface EvidenceFile {
-  fileName: string;
-  content: Buffer;
-}
+export type EvidenceFile = UploadedFile;
 
 export const maxEvidenceFiles = 9;
 export const maxEvidenceBytes = 10 * 1024 * 1024;
-
-/** The type of an evidence file from its first bytes (the name alone is not trusted). */
-export function evidenceMime(file: EvidenceFile): string | null {
-  const b = file.content;
-  const ascii = (from: number, to: number) => b.subarray(from, to).toString('latin1');
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (ascii(0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png';
-  if (ascii(0, 4) === 'GIF8') return 'image/gif';
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  if (ascii(4, 8) === 'ftyp' && /^(heic|heix|mif1|msf1)$/.test(ascii(8, 12))) return 'image/heic';
-  if (ascii(0, 5) === '%PDF-') return 'application/pdf';
-  if (ascii(0, 4) === 'PK\x03\x04') {
-    if (/\.docx$/i.test(file.fileName))
-      return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    if (/\.xlsx$/i.test(file.fileName)) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  }
-  return null;
-}
 
 export interface ReportInput {
   taskId: number;
@@ -93,7 +73,7 @@ export async function submitReport(ctx: Ctx, input: ReportInput, files: Evidence
     throw new AppError('workplans/invalid_file', {}, `佐证材料最多上传 ${maxEvidenceFiles} 个文件`);
   }
   const typed = files.map((f) => {
-    const mime = evidenceMime(f);
+    const mime = fileMime(f);
     if (!mime) {
       throw new AppError(
         'workplans/invalid_file',

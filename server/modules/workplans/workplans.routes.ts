@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { idParams, idSchema, okResponse, z } from '../../../shared/schemas/common';
 import {
   dashboardView,
@@ -25,6 +24,7 @@ import {
 } from '../../../shared/schemas/workplans.reports';
 import type { App } from '../../app';
 import { sendDownload, xlsxMime } from '../../lib/download';
+import { checkFields, receiveForm, showsInline } from '../../lib/uploads';
 import { metricByCode } from '../../metrics';
 import { AppError } from '../../plugins/errors';
 import { closeDocument, createDocument, deleteDocument, publishDocument, updateDocument } from './workplans.documents';
@@ -40,7 +40,6 @@ import {
   todoList as loadTodo,
 } from './workplans.queries';
 import {
-  type EvidenceFile,
   evidenceFile,
   listReports,
   reportView as loadReport,
@@ -52,37 +51,8 @@ import {
 import { addComment, listComments, splitAllotment } from './workplans.supervision';
 
 const tags = ['工作部署'];
+const uploadErrors = { tooLarge: 'workplans/file_too_large', invalid: 'workplans/invalid_file' } as const;
 const knownMetric = (code: string) => metricByCode(code) !== undefined;
-
-/** The multipart parts of an upload: files (each read into memory, size-limited) and text fields. */
-async function receiveForm(req: FastifyRequest, limits: { files: number; fileSize: number }) {
-  const files: EvidenceFile[] = [];
-  const fields: Record<string, string> = {};
-  try {
-    for await (const part of req.parts({ limits: { ...limits, fields: 20, parts: limits.files + 20 } })) {
-      if (part.type === 'file') files.push({ fileName: part.filename || '附件', content: await part.toBuffer() });
-      else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('workplans/file_too_large');
-    if (code === 'FST_FILES_LIMIT') {
-      throw new AppError('workplans/invalid_file', {}, `一次最多上传 ${limits.files} 个文件`);
-    }
-    throw err;
-  }
-  return { files, fields };
-}
-
-/** The form's text fields checked with their schema, answered like a JSON body's errors. */
-function checkFields<T extends z.ZodType>(schema: T, fields: Record<string, string>): z.infer<T> {
-  const parsed = schema.safeParse(fields);
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message }));
-    throw new AppError('common/invalid_input', details, `请求内容有误：${details[0]?.field} ${details[0]?.message}`);
-  }
-  return parsed.data;
-}
 
 const documentBody = documentInput.extend({ issuerOrgId: idSchema.optional() });
 
@@ -114,7 +84,7 @@ export async function workplanRoutes(app: App) {
       config: { access: 'workplans.manage' },
     },
     async (req) => {
-      const { files } = await receiveForm(req, { files: 1, fileSize: 20 * 1024 * 1024 });
+      const { files } = await receiveForm(req, { files: 1, fileSize: 20 * 1024 * 1024 }, uploadErrors);
       const file = files[0];
       if (!file) throw new AppError('workplans/invalid_file', {}, '请选择通知的 Word 文件（.docx）');
       return parseAnswer(parseNotice(await docxText(file.content)));
@@ -290,7 +260,11 @@ export async function workplanRoutes(app: App) {
       config: { access: 'workplans.report' },
     },
     async (req, reply) => {
-      const { files, fields } = await receiveForm(req, { files: maxEvidenceFiles, fileSize: maxEvidenceBytes });
+      const { files, fields } = await receiveForm(
+        req,
+        { files: maxEvidenceFiles, fileSize: maxEvidenceBytes },
+        uploadErrors,
+      );
       const input = checkFields(reportFields, fields);
       const id = await submitReport(req.ctx, input, files);
       return reply.status(201).send(await loadReport(req.ctx, id));
@@ -338,7 +312,7 @@ export async function workplanRoutes(app: App) {
     },
     async (req, reply) => {
       const file = await evidenceFile(req.ctx, req.params.id);
-      const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
+      const inline = showsInline(file.mime);
       return reply
         .header('content-type', file.mime)
         .header('x-content-type-options', 'nosniff')
