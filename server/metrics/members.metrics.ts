@@ -1,8 +1,7 @@
 /** Metrics of the member roster: its size, who joined, imports and approved join applications. */
-import { and, count, desc, eq, like, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, like, type SQL, sql } from 'drizzle-orm';
 import { genderCodes, genders, memberStatuses, workerCategories, workerCategoryCodes } from '../../shared/memberEnums';
 import type { DbOrTx } from '../db/client';
-import { pageFrom } from '../lib/cursor';
 import { memberImports } from '../modules/members/imports/imports.tables';
 import { memberJoins } from '../modules/members/joins.tables';
 import { members, orgMemberCounts } from '../modules/members/members.tables';
@@ -11,9 +10,10 @@ import type { CatalogMetric } from './catalog';
 import {
   chinaDay,
   chinaMinute,
-  cursorId,
+  countWhere,
   inPeriod,
   inSubtree,
+  newestFirst,
   onePath,
   requestedPath,
   requestedPaths,
@@ -39,25 +39,34 @@ async function memberPage(
   where: SQL | undefined,
   page: { cursor?: string; limit: number },
   withStatus: boolean,
-): Promise<Omit<MetricRecords, 'total'>> {
-  const after = cursorId(page.cursor);
-  const rows = await db
-    .select({
-      id: members.id,
-      name: members.name,
-      gender: members.gender,
-      cardNo: members.cardNo,
-      union: orgs.name,
-      joinedDate: members.joinedDate,
-      workerCategory: members.workerCategory,
-      status: members.status,
-    })
-    .from(members)
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(where, after === null ? undefined : lt(members.id, after)))
-    .orderBy(desc(members.id))
-    .limit(page.limit + 1);
-  const { items, nextCursor } = pageFrom(rows, page.limit, (r) => [r.id]);
+  total: () => Promise<number>,
+): Promise<MetricRecords> {
+  const {
+    items,
+    nextCursor,
+    total: n,
+  } = await newestFirst(
+    page,
+    members.id,
+    (olderThan, limit) =>
+      db
+        .select({
+          id: members.id,
+          name: members.name,
+          gender: members.gender,
+          cardNo: members.cardNo,
+          union: orgs.name,
+          joinedDate: members.joinedDate,
+          workerCategory: members.workerCategory,
+          status: members.status,
+        })
+        .from(members)
+        .innerJoin(orgs, eq(orgs.id, members.orgId))
+        .where(and(where, olderThan))
+        .orderBy(desc(members.id))
+        .limit(limit),
+    total,
+  );
   return {
     columns: withStatus ? [...memberColumns, { key: 'status', title: '状态' }] : memberColumns,
     rows: items.map((r) => ({
@@ -71,6 +80,7 @@ async function memberPage(
       ...(withStatus ? { status: memberStatuses[r.status] } : {}),
     })),
     nextCursor,
+    total: n,
   };
 }
 
@@ -102,8 +112,7 @@ const active: CatalogMetric = {
     const path = onePath(q);
     const where = and(like(members.orgPath, `${path}%`), eq(members.status, 'active'));
     // The total comes from the count table too: counting millions of rows per page view is what it avoids.
-    const [listed, total] = await Promise.all([memberPage(db, where, page, false), subtreeValue(active, db, q)]);
-    return { ...listed, total };
+    return memberPage(db, where, page, false, () => subtreeValue(active, db, q));
   },
 };
 
@@ -144,8 +153,7 @@ const joined: CatalogMetric = {
     ),
   async records(db, q, page) {
     const where = and(like(members.orgPath, `${onePath(q)}%`), joinedWhere(q));
-    const [listed, total] = await Promise.all([memberPage(db, where, page, true), subtreeValue(joined, db, q)]);
-    return { ...listed, total };
+    return memberPage(db, where, page, true, () => subtreeValue(joined, db, q));
   },
 };
 
@@ -176,25 +184,26 @@ const imported: CatalogMetric = {
       eq(memberImports.status, 'committed'),
       inPeriod(committedDay, q),
     );
-    const after = cursorId(page.cursor);
-    const [rows, [total]] = await Promise.all([
-      db
-        .select({
-          id: memberImports.id,
-          fileName: memberImports.fileName,
-          org: orgs.name,
-          createdByName: memberImports.createdByName,
-          committedAt: memberImports.committedAt,
-          added: memberImports.added,
-        })
-        .from(memberImports)
-        .innerJoin(orgs, eq(orgs.id, memberImports.orgId))
-        .where(and(where, after === null ? undefined : lt(memberImports.id, after)))
-        .orderBy(desc(memberImports.id))
-        .limit(page.limit + 1),
-      db.select({ n: count() }).from(memberImports).where(where),
-    ]);
-    const { items, nextCursor } = pageFrom(rows, page.limit, (r) => [r.id]);
+    const { items, nextCursor, total } = await newestFirst(
+      page,
+      memberImports.id,
+      (olderThan, limit) =>
+        db
+          .select({
+            id: memberImports.id,
+            fileName: memberImports.fileName,
+            org: orgs.name,
+            createdByName: memberImports.createdByName,
+            committedAt: memberImports.committedAt,
+            added: memberImports.added,
+          })
+          .from(memberImports)
+          .innerJoin(orgs, eq(orgs.id, memberImports.orgId))
+          .where(and(where, olderThan))
+          .orderBy(desc(memberImports.id))
+          .limit(limit),
+      () => countWhere(db, memberImports, where),
+    );
     return {
       columns: [
         { key: 'fileName', title: '文件名' },
@@ -212,7 +221,7 @@ const imported: CatalogMetric = {
         added: r.added ?? 0,
       })),
       nextCursor,
-      total: Number(total?.n ?? 0),
+      total,
     };
   },
 };
@@ -245,24 +254,25 @@ const joinsApproved: CatalogMetric = {
       eq(memberJoins.status, 'approved'),
       inPeriod(reviewedDay, q),
     );
-    const after = cursorId(page.cursor);
-    const [rows, total] = await Promise.all([
-      db
-        .select({
-          id: memberJoins.id,
-          name: memberJoins.name,
-          union: orgs.name,
-          reviewerName: memberJoins.reviewerName,
-          reviewedAt: memberJoins.reviewedAt,
-        })
-        .from(memberJoins)
-        .innerJoin(orgs, eq(orgs.id, memberJoins.orgId))
-        .where(and(where, after === null ? undefined : lt(memberJoins.id, after)))
-        .orderBy(desc(memberJoins.id))
-        .limit(page.limit + 1),
-      subtreeValue(joinsApproved, db, q),
-    ]);
-    const { items, nextCursor } = pageFrom(rows, page.limit, (r) => [r.id]);
+    const { items, nextCursor, total } = await newestFirst(
+      page,
+      memberJoins.id,
+      (olderThan, limit) =>
+        db
+          .select({
+            id: memberJoins.id,
+            name: memberJoins.name,
+            union: orgs.name,
+            reviewerName: memberJoins.reviewerName,
+            reviewedAt: memberJoins.reviewedAt,
+          })
+          .from(memberJoins)
+          .innerJoin(orgs, eq(orgs.id, memberJoins.orgId))
+          .where(and(where, olderThan))
+          .orderBy(desc(memberJoins.id))
+          .limit(limit),
+      () => subtreeValue(joinsApproved, db, q),
+    );
     return {
       columns: [
         { key: 'name', title: '申请人' },

@@ -1,11 +1,10 @@
 /** Metrics of the organization tree. */
-import { and, count, desc, eq, inArray, like, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { grassrootsTypes, orgTypes } from '../../shared/enums';
-import { pageFrom } from '../lib/cursor';
 import { orgs } from '../modules/orgs/orgs.tables';
 import type { CatalogMetric } from './catalog';
-import { cursorId, inSubtree, onePath, requestedPath, requestedPaths, valuesByPath } from './sql';
+import { countWhere, inSubtree, newestFirst, onePath, requestedPath, requestedPaths, valuesByPath } from './sql';
 
 const parent = alias(orgs, 'parent');
 
@@ -32,24 +31,25 @@ const unions: CatalogMetric = {
   async records(db, q, page) {
     const path = onePath(q);
     const where = and(like(orgs.path, `${path}%`), activeUnion);
-    const after = cursorId(page.cursor);
-    const [rows, [total]] = await Promise.all([
-      db
-        .select({
-          id: orgs.id,
-          name: orgs.name,
-          type: orgs.type,
-          parentName: parent.name,
-          creditCode: orgs.creditCode,
-        })
-        .from(orgs)
-        .leftJoin(parent, eq(parent.id, orgs.parentId))
-        .where(and(where, after === null ? undefined : lt(orgs.id, after)))
-        .orderBy(desc(orgs.id))
-        .limit(page.limit + 1),
-      db.select({ n: count() }).from(orgs).where(where),
-    ]);
-    const { items, nextCursor } = pageFrom(rows, page.limit, (r) => [r.id]);
+    const { items, nextCursor, total } = await newestFirst(
+      page,
+      orgs.id,
+      (olderThan, limit) =>
+        db
+          .select({
+            id: orgs.id,
+            name: orgs.name,
+            type: orgs.type,
+            parentName: parent.name,
+            creditCode: orgs.creditCode,
+          })
+          .from(orgs)
+          .leftJoin(parent, eq(parent.id, orgs.parentId))
+          .where(and(where, olderThan))
+          .orderBy(desc(orgs.id))
+          .limit(limit),
+      () => countWhere(db, orgs, where),
+    );
     return {
       // The org table has no founding date (term dates are the committee's term), so none is shown.
       columns: [
@@ -66,7 +66,7 @@ const unions: CatalogMetric = {
         creditCode: r.creditCode,
       })),
       nextCursor,
-      total: Number(total?.n ?? 0),
+      total,
     };
   },
 };

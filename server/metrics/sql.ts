@@ -57,7 +57,7 @@ export function onePath(q: MetricQuery): string {
 }
 
 /** The id after which a page starts (rows are listed newest first by id), or null on the first page. */
-export function cursorId(cursor: string | undefined): number | null {
+function cursorId(cursor: string | undefined): number | null {
   return decodeCursor(cursor, ['number'] as const)?.[0] ?? null;
 }
 
