@@ -25,8 +25,11 @@ import type { Database, Db } from './db/client';
 import type { KeyRing } from './lib/pii';
 import { metricRoutes } from './metrics/metrics.routes';
 import { accountRoutes } from './modules/accounts/accounts.routes';
+import { assistancePortalRoutes } from './modules/assistance/assistance.portal.routes';
+import { assistanceRoutes } from './modules/assistance/assistance.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { hardshipRoutes } from './modules/hardship/hardship.routes';
 import { cardRoutes } from './modules/members/cards.routes';
 import { correctionRoutes } from './modules/members/corrections.routes';
 import { importRoutes } from './modules/members/imports/imports.routes';
@@ -37,7 +40,10 @@ import { transferRoutes } from './modules/members/transfers.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { orgRoutes } from './modules/orgs/orgs.routes';
 import { portalRoutes } from './modules/portal/portal.routes';
+import { recuperationPortalRoutes } from './modules/recuperation/recuperation.portal.routes';
+import { recuperationRoutes } from './modules/recuperation/recuperation.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { visitRoutes } from './modules/visits/visits.routes';
 import { workplanRoutes } from './modules/workplans/workplans.routes';
 import { type RouteAccess, registerAuth } from './plugins/auth';
 import { registerErrorHandling } from './plugins/errors';
@@ -160,6 +166,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     metricRoutes,
     workplanRoutes,
     notificationRoutes,
+    recuperationRoutes,
+    recuperationPortalRoutes,
+    hardshipRoutes,
+    visitRoutes,
+    assistanceRoutes,
+    assistancePortalRoutes,
   ]) {
     await app.register(routes);
   }

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { keyRingFromConfig } from './lib/pii';
+import { startHardshipReviewChecks } from './modules/hardship/hardship.schedule';
 import { startScheduleChecks } from './modules/workplans/workplans.schedule';
 import { seedDemoIfEmpty } from './seed/demo';
 
@@ -16,9 +17,11 @@ async function main() {
   if (!config.databaseUrl && !config.production) await seedDemoIfEmpty(database.db, keyRing);
   const app = await buildApp({ database, config, keyRing });
   const stopChecks = startScheduleChecks(database.db, app.log);
+  const stopHardshipChecks = startHardshipReviewChecks(database.db, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     stopChecks();
+    stopHardshipChecks();
     await app.close();
     await database.close();
     process.exit(0);

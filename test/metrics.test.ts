@@ -4,7 +4,11 @@ import { computeMetric, listMetrics, metricByCode, registerMetric } from '../ser
 import { auditLog } from '../server/modules/audit/audit.tables';
 import { memberImports } from '../server/modules/members/imports/imports.tables';
 import { orgs } from '../server/modules/orgs/orgs.tables';
+import { grantFirstMemberOf } from '../server/seed/demoAssistance';
+import { fileFirstMemberOf } from '../server/seed/demoHardship';
 import { makeApplicant, makeJoinApplication } from '../server/seed/demoJoins';
+import { tripOfFirstMembers } from '../server/seed/demoRecuperation';
+import { makeCareVisit } from '../server/seed/demoVisits';
 import { makeOrg } from '../server/seed/factories';
 import { roles } from '../shared/permissions';
 import { maskIdNumber } from '../shared/validators/idNumber';
@@ -86,6 +90,25 @@ beforeAll(async () => {
   expect(approved.statusCode, approved.body).toBe(200);
 
   cityAgent = (await signInAs(w.app, w.db, 'union_cadre', city.root)).agent;
+  // Recuperation: a 2024 trip of county A attended by a member of union A and one of union B.
+  await tripOfFirstMembers(w.db, city.countyA, [city.unionA, city.unionB], '2024-06-10');
+  // Hardship files of members already here (roster figures unchanged): one active, one resolved.
+  await fileFirstMemberOf(w.db, city.unionA, { filedOn: '2024-05-01' });
+  await fileFirstMemberOf(w.db, city.unionB, { filedOn: '2024-05-01', resolvedOn: '2024-09-01' });
+  // Care visits: one summer visit of town A to union A (visits.* metrics).
+  await makeCareVisit(w.db, {
+    owner: city.countyA,
+    visitor: city.townA,
+    target: city.unionA,
+    date: '2024-07-15',
+    workers: 30,
+    goodsFen: 123_456,
+  });
+  // Assistance: a paid case of union A from county A's fund (assistance.* metrics).
+  await grantFirstMemberOf(w.db, testKeyRing, city.unionA, city.countyA, {
+    amountFen: 150_029,
+    approvedAt: '2024-08-20',
+  });
 
   // A work plan sent to both counties: three reports from county A's subtree (one returned), one from county B.
   const { agent: issuer } = await signInAs(w.app, w.db, 'union_admin', city.root);

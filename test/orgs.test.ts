@@ -1,10 +1,10 @@
 import { eq, like, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { queryRows } from '../server/db/client';
+import { historicalPathColumns, orgPathColumns } from '../server/db/org-owned';
 import { accounts, grants } from '../server/modules/accounts/accounts.tables';
 import { auditLog } from '../server/modules/audit/audit.tables';
 import { departments, orgs } from '../server/modules/orgs/orgs.tables';
-import { queryRows } from '../server/db/client';
-import { historicalPathColumns, orgPathColumns } from '../server/db/org-owned';
 import { makeOrg } from '../server/seed/factories';
 import { useTestApp } from './app';
 import { buildCity, buildUser, creditCode, signInAs, uid } from './factories';

@@ -163,13 +163,14 @@ describe('reporting, review and the dashboard', () => {
     expect(item.targets[0]).toMatchObject({ goal: 60, actual: 0 });
 
     const today = chinaDate(new Date());
-    const first = await uploadReport(
-      countyA,
-      { taskId: task1.id, targetId, value: 20, narrative: '举办两期培训', reportDate: today },
-      [{ name: '培训现场.png', data: tinyPng }],
-    );
+    // A narrative of 2,100 bytes: longer than the app-wide multipart field limit, kept whole.
+    const narrative = '举办两期培训，'.repeat(100);
+    const first = await uploadReport(countyA, { taskId: task1.id, targetId, value: 20, narrative, reportDate: today }, [
+      { name: '培训现场.png', data: tinyPng },
+    ]);
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json().files).toHaveLength(1);
+    expect(first.json().narrative).toBe(narrative.trim());
     // A town below county A reports towards the county's share.
     const town = await agentAs('union_admin', city.townA);
     const second = await uploadReport(town, {
@@ -279,14 +280,22 @@ describe('reporting, review and the dashboard', () => {
       expect(res.statusCode, JSON.stringify(fields)).toBe(status);
       expect(res.json().message).toContain(message);
     }
-    const fake = await uploadReport(countyA, { taskId: task1.id, targetId, value: 1, narrative: 'x', reportDate: today }, [
-      { name: '照片.png', data: Buffer.from('not an image at all') },
-    ]);
+    const fake = await uploadReport(
+      countyA,
+      { taskId: task1.id, targetId, value: 1, narrative: 'x', reportDate: today },
+      [{ name: '照片.png', data: Buffer.from('not an image at all') }],
+    );
     expect(fake.statusCode).toBe(400);
     expect(fake.json().message).toContain('不是支持的佐证材料格式');
     // A union of another county's subtree was not sent this task through county A.
     const unionB = await agentAs('union_admin', city.unionB);
-    const elsewhere = await uploadReport(unionB, { taskId: task1.id, targetId, value: 1, narrative: 'x', reportDate: today });
+    const elsewhere = await uploadReport(unionB, {
+      taskId: task1.id,
+      targetId,
+      value: 1,
+      narrative: 'x',
+      reportDate: today,
+    });
     expect(elsewhere.statusCode).toBe(201);
     const other = (await cityAdmin.post('/api/documents', plan())).json();
     const draftTask = other.sections[0].tasks[0];
@@ -299,7 +308,13 @@ describe('reporting, review and the dashboard', () => {
     });
     expect(notSent.statusCode).toBe(403);
     await cityAdmin.post(`/api/documents/${doc.id}/close`);
-    const closed = await uploadReport(countyA, { taskId: task1.id, targetId, value: 1, narrative: 'x', reportDate: today });
+    const closed = await uploadReport(countyA, {
+      taskId: task1.id,
+      targetId,
+      value: 1,
+      narrative: 'x',
+      reportDate: today,
+    });
     expect(closed.statusCode).toBe(409);
     expect((await w.db.select().from(workplanReports)).length).toBe(before + 1);
     expect((await w.db.select().from(workplanFiles)).length).toBe(files);

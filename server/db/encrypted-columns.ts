@@ -11,6 +11,8 @@ export const encryptedColumns = [
   { table: 'member_corrections', idColumn: 'id', columns: ['mobile_enc'] },
   { table: 'member_joins', idColumn: 'id', columns: ['id_number_enc', 'mobile_enc'] },
   { table: 'member_import_rows', idColumn: 'id', columns: ['id_number_enc', 'mobile_enc', 'raw_enc'] },
+  { table: 'assistance_cases', idColumn: 'id', columns: ['bank_account_enc'] },
+  { table: 'hardship_files', idColumn: 'id', columns: ['phone_enc'] },
 ] as const;
 
 /** Re-encrypts every encrypted column with the active key; safe while the platform serves traffic. */

@@ -24,6 +24,20 @@ export const orgPathColumns: readonly { table: string; column: string }[] = [
   { table: 'workplan_allotments', column: 'org_path' },
   { table: 'workplan_reports', column: 'org_path' },
   { table: 'notifications', column: 'org_path' },
+  { table: 'assistance_funds', column: 'org_path' },
+  { table: 'assistance_cases', column: 'org_path' },
+  { table: 'assistance_batches', column: 'org_path' },
+  { table: 'hardship_files', column: 'org_path' },
+  { table: 'hardship_consents', column: 'org_path' },
+  { table: 'hardship_reviews', column: 'org_path' },
+  { table: 'hardship_history', column: 'org_path' },
+  { table: 'recup_programmes', column: 'org_path' },
+  { table: 'recup_batches', column: 'org_path' },
+  { table: 'recup_quotas', column: 'org_path' },
+  { table: 'recup_applications', column: 'org_path' },
+  { table: 'care_campaigns', column: 'org_path' },
+  { table: 'care_visits', column: 'org_path' },
+  { table: 'care_visits', column: 'target_path' },
 ];
 
 /** Path columns that keep the path an event happened at on purpose: the audit log is append-only. */

@@ -21,18 +21,31 @@ export interface UploadErrors {
 
 const defaultErrors: UploadErrors = { tooLarge: 'files/too_large', invalid: 'files/invalid' };
 
-/** The multipart parts of an upload: files (each read into memory, size-limited) and text fields. */
+/** Text fields of a form may be this long (the app-wide multipart default, 1 KB, is for the import form). */
+const defaultFieldBytes = 64 * 1024;
+
+/**
+ * The multipart parts of an upload: files (each read into memory, size-limited) and text fields. A text
+ * field over `fieldSize` bytes is refused rather than silently cut (busboy truncates and flags it).
+ */
 export async function receiveForm(
   req: FastifyRequest,
-  limits: { files: number; fileSize: number },
+  limits: { files: number; fileSize: number; fieldSize?: number },
   errors: UploadErrors = defaultErrors,
 ) {
   const files: UploadedFile[] = [];
   const fields: Record<string, string> = {};
+  const fieldSize = limits.fieldSize ?? defaultFieldBytes;
   try {
-    for await (const part of req.parts({ limits: { ...limits, fields: 40, parts: limits.files + 40 } })) {
+    for await (const part of req.parts({ limits: { ...limits, fieldSize, fields: 40, parts: limits.files + 40 } })) {
       if (part.type === 'file') files.push({ fileName: part.filename || '附件', content: await part.toBuffer() });
-      else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      else if (part.valueTruncated) {
+        throw new AppError(
+          'common/invalid_input',
+          [{ field: part.fieldname, message: '内容过长' }],
+          `请求内容有误：${part.fieldname} 内容过长`,
+        );
+      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
     }
   } catch (err) {
     const code = (err as { code?: string }).code;

@@ -3,12 +3,24 @@
  * are registered. A module adds its metrics in `server/metrics/<module>.metrics.ts` (exporting a list)
  * and one argument to the call below.
  */
+import { assistanceMetrics } from './assistance.metrics';
 import { registerMetrics } from './catalog';
+import { hardshipMetrics } from './hardship.metrics';
 import { memberMetrics } from './members.metrics';
 import { orgMetrics } from './orgs.metrics';
+import { recuperationMetrics } from './recuperation.metrics';
+import { visitMetrics } from './visits.metrics';
 import { workplanMetrics } from './workplans.metrics';
 
-registerMetrics(orgMetrics, memberMetrics, workplanMetrics);
+registerMetrics(
+  orgMetrics,
+  memberMetrics,
+  workplanMetrics,
+  visitMetrics,
+  recuperationMetrics,
+  hardshipMetrics,
+  assistanceMetrics,
+);
 
 export {
   type CatalogFilter,

@@ -10,8 +10,12 @@ import type { OrgRow } from '../modules/orgs/orgs.tables';
 import { orgs } from '../modules/orgs/orgs.tables';
 import { demoPassword } from '../modules/system/system.routes';
 import { settings } from '../modules/system/system.tables';
+import { seedDemoAssistance } from './demoAssistance';
+import { seedDemoHardship } from './demoHardship';
 import { seedDemoJoins } from './demoJoins';
 import { seedDemoMembers } from './demoMembers';
+import { seedDemoRecuperation } from './demoRecuperation';
+import { seedDemoVisits } from './demoVisits';
 import { seedDemoWorkplans } from './demoWorkplans';
 import { makeAccount, makeMember, makeOrg, type OrgSpec } from './factories';
 import * as place from './nantong';
@@ -218,6 +222,10 @@ export async function seedDemo(db: DbOrTx, ring: KeyRing, opts: { grassrootsPerT
     });
     await seedDemoJoins(tx, ring, demoUnion, root, password);
     await seedDemoWorkplans(tx, ring);
+    await seedDemoVisits(tx, ring);
+    await seedDemoRecuperation(tx, ring);
+    await seedDemoHardship(tx, ring);
+    await seedDemoAssistance(tx, ring);
     await tx
       .insert(settings)
       .values({ key: 'demo', value: true })

@@ -1,19 +1,30 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   CarryOutOutlined,
+  CoffeeOutlined,
   FileTextOutlined,
+  FolderOpenOutlined,
   FormOutlined,
+  FundOutlined,
+  GiftOutlined,
+  HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   ImportOutlined,
+  PieChartOutlined,
   SwapOutlined,
   TeamOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { PermissionCode } from '../../shared/permissions';
+import { assistanceMenu } from '../locales/assistance.zh-CN';
+import { hardship } from '../locales/hardship.zh-CN';
+import { recuperation } from '../locales/recuperation.zh-CN';
+import { visits } from '../locales/visits.zh-CN';
 import {
   memberCorrections,
   memberImports,
@@ -49,6 +60,18 @@ export const menuEntries: MenuEntry[] = [
   { path: '/members/transfers', label: memberTransfers.menu, icon: <SwapOutlined />, permission: 'members.manage' },
   { path: '/workplans', label: workplans.menu, icon: <FileTextOutlined />, permission: 'workplans.read' },
   { path: '/workplans/todo', label: workplanTodo.menu, icon: <CarryOutOutlined />, permission: 'workplans.report' },
+  { path: '/hardship', label: hardship.menu, icon: <FolderOpenOutlined />, permission: 'welfare.read' },
+  { path: '/assistance', label: assistanceMenu.cases, icon: <HeartOutlined />, permission: 'welfare.read' },
+  { path: '/assistance/funds', label: assistanceMenu.funds, icon: <FundOutlined />, permission: 'welfare.read' },
+  {
+    path: '/assistance/batches',
+    label: assistanceMenu.batches,
+    icon: <AccountBookOutlined />,
+    permission: 'welfare.read',
+  },
+  { path: '/assistance/stats', label: assistanceMenu.stats, icon: <PieChartOutlined />, permission: 'welfare.read' },
+  { path: '/visits', label: visits.menu, icon: <GiftOutlined />, permission: 'welfare.read' },
+  { path: '/recuperation', label: recuperation.menu, icon: <CoffeeOutlined />, permission: 'welfare.read' },
   { path: '/accounts', label: shell.menuAccounts, icon: <TeamOutlined />, permission: 'accounts.read' },
   { path: '/audit', label: shell.menuAudit, icon: <AuditOutlined />, permission: 'audit.read' },
 ];

@@ -24,6 +24,15 @@ const NewDocumentPage = lazy(() => import('../pages/workplans/NewDocumentPage'))
 const EditDocumentPage = lazy(() => import('../pages/workplans/EditDocumentPage'));
 const DocumentDetailPage = lazy(() => import('../pages/workplans/DocumentDetailPage'));
 const TodoPage = lazy(() => import('../pages/workplans/TodoPage'));
+const HardshipPage = lazy(() => import('../pages/hardship/HardshipPage'));
+const RecuperationPage = lazy(() => import('../pages/recuperation/RecuperationPage'));
+const RecuperationProgrammePage = lazy(() => import('../pages/recuperation/ProgrammePage'));
+const CampaignsPage = lazy(() => import('../pages/visits/CampaignsPage'));
+const CampaignPage = lazy(() => import('../pages/visits/CampaignPage'));
+const AssistancePage = lazy(() => import('../pages/assistance/AssistancePage'));
+const AssistanceFundsPage = lazy(() => import('../pages/assistance/FundsPage'));
+const AssistanceBatchesPage = lazy(() => import('../pages/assistance/BatchesPage'));
+const AssistanceStatsPage = lazy(() => import('../pages/assistance/StatsPage'));
 
 /** A page inside the admin layout, behind its permission code. */
 function page(element: ReactNode, permission?: PermissionCode) {
@@ -61,6 +70,15 @@ export const router = createBrowserRouter([
               { path: 'workplans/todo', element: page(<TodoPage />, 'workplans.read') },
               { path: 'workplans/:id', element: page(<DocumentDetailPage />, 'workplans.read') },
               { path: 'workplans/:id/edit', element: page(<EditDocumentPage />, 'workplans.manage') },
+              { path: 'hardship', element: page(<HardshipPage />, 'welfare.read') },
+              { path: 'assistance', element: page(<AssistancePage />, 'welfare.read') },
+              { path: 'assistance/funds', element: page(<AssistanceFundsPage />, 'welfare.read') },
+              { path: 'assistance/batches', element: page(<AssistanceBatchesPage />, 'welfare.read') },
+              { path: 'assistance/stats', element: page(<AssistanceStatsPage />, 'welfare.read') },
+              { path: 'visits', element: page(<CampaignsPage />, 'welfare.read') },
+              { path: 'visits/:id', element: page(<CampaignPage />, 'welfare.read') },
+              { path: 'recuperation', element: page(<RecuperationPage />, 'welfare.read') },
+              { path: 'recuperation/:id', element: page(<RecuperationProgrammePage />, 'welfare.read') },
               { path: 'accounts', element: page(<AccountsPage />, 'accounts.read') },
               { path: 'audit', element: page(<AuditPage />, 'audit.read') },
               { path: '*', element: <NotFound /> },

@@ -3,6 +3,8 @@ import { useNavigate } from 'react-router';
 import { useLogout, useMe } from '../api/auth';
 import { ApiError } from '../api/client';
 import { type PortalHome as PortalHomeData, usePortalHome } from '../api/portal';
+import { assistancePortal } from '../locales/assistance.zh-CN';
+import { recuperationPortal } from '../locales/recuperation.zh-CN';
 import { common, memberCard, myInfo, portal, shell, transferPortal } from '../locales/zh-CN';
 import { JoinHome } from './JoinHome';
 
@@ -89,6 +91,11 @@ function MemberHome() {
             <List.Item onClick={() => navigate('/card')}>{memberCard.entry}</List.Item>
             <List.Item onClick={() => navigate('/me')}>{myInfo.entry}</List.Item>
             <List.Item onClick={() => navigate('/transfer')}>{transferPortal.entry}</List.Item>
+            <List.Item onClick={() => navigate('/assistance/apply')}>{assistancePortal.entry}</List.Item>
+            <List.Item onClick={() => navigate('/assistance')}>{assistancePortal.mine}</List.Item>
+            <List.Item onClick={() => navigate('/recuperation')} data-testid="recup-entry">
+              {recuperationPortal.entry}
+            </List.Item>
             <List.Item onClick={() => navigate('/password')}>{shell.changePassword}</List.Item>
             <List.Item onClick={confirmLogout}>{shell.logout}</List.Item>
           </List>

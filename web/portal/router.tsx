@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { AssistanceApplyPage, AssistanceCasePage, AssistanceMinePage } from './AssistancePages';
 import { JoinPage } from './JoinPage';
 import { JoinStatusPage } from './JoinStatus';
 import { PortalCard } from './PortalCard';
@@ -10,6 +11,7 @@ import { PortalMyInfo } from './PortalMyInfo';
 import { PortalSession, PortalSessionWatcher } from './PortalSession';
 import { PortalTransfer } from './PortalTransfer';
 import { PortalVerify } from './PortalVerify';
+import { RecuperationPortal } from './RecuperationPortal';
 
 /** The member portal's pages, all under /m. Small enough to ship in one chunk (the QR encoder loads on use). */
 export const portalRouter = createBrowserRouter(
@@ -31,6 +33,10 @@ export const portalRouter = createBrowserRouter(
             { path: '/me/correct', element: <PortalCorrect /> },
             { path: '/join/status', element: <JoinStatusPage /> },
             { path: '/transfer', element: <PortalTransfer /> },
+            { path: '/assistance', element: <AssistanceMinePage /> },
+            { path: '/assistance/apply', element: <AssistanceApplyPage /> },
+            { path: '/assistance/:id', element: <AssistanceCasePage /> },
+            { path: '/recuperation', element: <RecuperationPortal /> },
             { path: '/password', element: <PortalChangePassword /> },
             { path: '*', element: <PortalHome /> },
           ],

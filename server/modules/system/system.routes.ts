@@ -9,6 +9,7 @@ export const demoPassword = 'Demo@2024gh';
 export const demoAccounts = [
   { username: 'city_admin', password: demoPassword, description: '平台管理员（南通市总工会）' },
   { username: 'haimen_admin', password: demoPassword, description: '工会管理员（海门区总工会）' },
+  { username: 'haimen_finance', password: demoPassword, description: '财务人员（海门区总工会，帮扶资金发放）' },
   { username: 'union_admin', password: demoPassword, description: '基层工会管理员（海门区一家企业工会）' },
   { username: 'worker', password: demoPassword, description: '会员（手机端 /m）' },
 ];

@@ -1,6 +1,5 @@
 import {
   bigint,
-  customType,
   date,
   index,
   integer,
@@ -13,12 +12,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { AssignmentMode, DocumentStatus, DocumentType } from '../../../shared/schemas/workplans';
 import type { ReportStatus } from '../../../shared/schemas/workplans.reports';
+import { bytea } from '../../db/columns';
 import { orgs } from '../orgs/orgs.tables';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /** A figure of a plan (target value, allotment, achievement): counts and 万元 with decimals. */
 const figure = (name: string) => numeric(name, { precision: 18, scale: 4, mode: 'number' });

@@ -1,0 +1,465 @@
+import { RightOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Flex,
+  Progress,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { type ReactNode, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { fenToYuanText, wanYuan } from '../../../shared/money';
+import { type AssistanceStats, assistanceTypes } from '../../../shared/schemas/assistance';
+import { useAssistanceStats } from '../../api/assistance';
+import { isNotFound } from '../../api/client';
+import { useOrg } from '../../api/orgs';
+import { brandRed } from '../../app/theme';
+import { formatCount } from '../../components/format';
+import { OrgPicker } from '../../components/OrgPicker';
+import {
+  assistanceMenu,
+  assistanceCommon as c,
+  assistanceFunds as f,
+  assistanceStats as t,
+} from '../../locales/assistance.zh-CN';
+import { common } from '../../locales/zh-CN';
+import { LazyEChart } from '../members/stats/LazyEChart';
+import { assistanceStatsLink, casesLink } from './assistanceLinks';
+import { type FigureRow, FigureTable } from './FigureTable';
+import { MetricRecordsDrawer, type RecordsTarget } from './MetricRecordsDrawer';
+import { type MoneyDatum, moneyBarOption } from './statsCharts';
+
+interface Period {
+  orgId: number;
+  from: string;
+  to: string;
+}
+
+/** A chart with its figures underneath; a click on a bar opens what `onBar` says. */
+function ChartFigures({
+  title,
+  note,
+  data,
+  rows,
+  horizontal,
+  height,
+  hint,
+  onBar,
+  onOpen,
+  people = true,
+  total = true,
+  pageSize = 10,
+  testId,
+}: {
+  title: string;
+  note?: ReactNode;
+  data: MoneyDatum[];
+  rows: FigureRow[];
+  horizontal?: boolean;
+  height: number;
+  hint: string;
+  onBar: (index: number) => void;
+  onOpen: (target: RecordsTarget) => void;
+  people?: boolean;
+  total?: boolean;
+  pageSize?: number;
+  testId: string;
+}) {
+  const option = useMemo(() => moneyBarOption({ data, horizontal, hint }), [data, horizontal, hint]);
+  return (
+    <Card title={title} extra={note} style={{ height: '100%' }} data-testid={testId}>
+      {rows.length === 0 || rows.every((r) => r.cases === 0) ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noData} />
+      ) : (
+        <Flex vertical gap={12}>
+          <LazyEChart
+            option={option}
+            height={height}
+            label={t.chartLabel(title)}
+            band={horizontal ? 'y' : 'x'}
+            onItemClick={onBar}
+            testId={`${testId}-chart`}
+          />
+          <FigureTable
+            rows={rows}
+            onOpen={onOpen}
+            people={people}
+            total={total}
+            testId={`${testId}-figures`}
+            pageSize={pageSize}
+          />
+        </Flex>
+      )}
+    </Card>
+  );
+}
+
+/** 人次 / 人数 / 金额 as big figures that open their records. */
+function Headline({
+  stats,
+  period,
+  onOpen,
+}: {
+  stats: AssistanceStats;
+  period: Period;
+  onOpen: (r: RecordsTarget) => void;
+}) {
+  const base = { query: { orgId: period.orgId, from: period.from, to: period.to }, list: { orgId: period.orgId } };
+  const figure = (
+    code: RecordsTarget['code'],
+    title: string,
+    value: ReactNode,
+    suffix: string,
+    sub: ReactNode,
+    testId: string,
+  ) => (
+    <Col xs={24} md={8}>
+      <button
+        type="button"
+        onClick={() => onOpen({ ...base, code, title })}
+        title={t.clickHint}
+        data-testid={testId}
+        style={{ all: 'unset', cursor: 'pointer', display: 'block' }}
+      >
+        <Statistic
+          title={title}
+          value={value as string}
+          suffix={suffix}
+          styles={{ content: { color: brandRed }, value: { fontSize: 34, fontWeight: 600 }, suffix: { fontSize: 15 } }}
+        />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {sub}
+        </Typography.Text>
+      </button>
+    </Col>
+  );
+  return (
+    <Row gutter={[24, 16]}>
+      {figure('assistance.cases', t.cases, formatCount(stats.totals.cases), t.casesUnit, t.clickHint, 'stats-cases')}
+      {figure(
+        'assistance.people',
+        t.people,
+        formatCount(stats.totals.people),
+        t.peopleUnit,
+        t.clickHint,
+        'stats-people',
+      )}
+      {figure(
+        'assistance.amount',
+        t.amount,
+        wanYuan(stats.totals.amountFen),
+        c.wanYuan,
+        `${fenToYuanText(stats.totals.amountFen)} ${c.yuan}`,
+        'stats-amount',
+      )}
+    </Row>
+  );
+}
+
+/** The cases under way in the subtree, each opening the list at that status. */
+function Pending({ stats, orgId }: { stats: AssistanceStats; orgId: number }) {
+  const items = [
+    { key: 'submitted', status: 'submitted', count: stats.pending.submitted },
+    { key: 'reviewed', status: 'reviewed', count: stats.pending.reviewed },
+    { key: 'approved', status: 'approved', count: stats.pending.approved },
+    { key: 'inBatch', status: 'in_batch', count: stats.pending.inBatch },
+  ] as const;
+  return (
+    <Space size="large" wrap data-testid="stats-pending">
+      <Typography.Text type="secondary">{t.pending}：</Typography.Text>
+      {items.map((item) => (
+        <Link key={item.key} to={casesLink({ orgId, status: item.status })}>
+          {t.pendingItem[item.key]} <Typography.Text strong>{formatCount(item.count)}</Typography.Text>
+        </Link>
+      ))}
+    </Space>
+  );
+}
+
+/** The month's days inside the period. */
+function monthRange(month: string, period: Period) {
+  const start = dayjs(`${month}-01`);
+  const from = start.format('YYYY-MM-DD');
+  const to = start.endOf('month').format('YYYY-MM-DD');
+  // ISO dates compare as text: the later start and the earlier end.
+  const [, later] = [from, period.from].sort();
+  const [earlier] = [to, period.to].sort();
+  return { from: later ?? from, to: earlier ?? to };
+}
+
+function StatsBody({
+  stats,
+  period,
+  onOpen,
+}: {
+  stats: AssistanceStats;
+  period: Period;
+  onOpen: (r: RecordsTarget) => void;
+}) {
+  const navigate = useNavigate();
+  const q = { orgId: period.orgId, from: period.from, to: period.to };
+
+  const typeRows: FigureRow[] = stats.byType.map((r) => ({
+    key: r.type,
+    label: assistanceTypes[r.type],
+    cases: r.cases,
+    people: r.people,
+    amountFen: r.amountFen,
+    records: {
+      title: `${assistanceTypes[r.type]}`,
+      query: { ...q, type: r.type },
+      list: { orgId: period.orgId, type: r.type },
+    },
+  }));
+  const fundRows: FigureRow[] = stats.byFund.map((r) => ({
+    key: String(r.fundId),
+    label: r.fundName,
+    cases: r.cases,
+    people: r.people,
+    amountFen: r.amountFen,
+    records: {
+      title: r.fundName,
+      query: { ...q, fund: String(r.fundId) },
+      list: { orgId: period.orgId, fundId: r.fundId },
+    },
+  }));
+  const monthRows: FigureRow[] = stats.byMonth.map((r) => ({
+    key: r.month,
+    label: r.month,
+    cases: r.cases,
+    amountFen: r.amountFen,
+    records: {
+      title: r.month,
+      query: { orgId: period.orgId, ...monthRange(r.month, period) },
+      list: { orgId: period.orgId },
+    },
+  }));
+  const childSorted = [...stats.byChild].sort((a, b) => b.amountFen - a.amountFen || b.cases - a.cases);
+  const childTop = childSorted.slice(0, 20);
+  const childRows: FigureRow[] = childSorted.map((r) => ({
+    key: String(r.orgId),
+    label: (
+      <Link to={assistanceStatsLink({ orgId: r.orgId, from: period.from, to: period.to })} title={t.drillHint}>
+        {r.orgName}
+      </Link>
+    ),
+    cases: r.cases,
+    people: r.people,
+    amountFen: r.amountFen,
+    records: {
+      title: r.orgName,
+      query: { orgId: r.orgId, from: period.from, to: period.to },
+      list: { orgId: r.orgId },
+    },
+  }));
+  const toData = (rows: FigureRow[], labels: string[]): MoneyDatum[] =>
+    rows.map((r, i) => ({ label: labels[i] ?? '', cases: r.cases, people: r.people, amountFen: r.amountFen }));
+  const openAmount = (rows: FigureRow[]) => (index: number) => {
+    const row = rows[index];
+    if (row) onOpen({ ...row.records, code: 'assistance.amount' });
+  };
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={12}>
+        <ChartFigures
+          title={t.byType}
+          note={
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t.peopleNotAdditive}
+            </Typography.Text>
+          }
+          data={toData(
+            typeRows,
+            stats.byType.map((r) => assistanceTypes[r.type]),
+          )}
+          rows={typeRows}
+          height={260}
+          hint={t.clickHint}
+          onBar={openAmount(typeRows)}
+          onOpen={onOpen}
+          testId="stats-by-type"
+        />
+      </Col>
+      <Col xs={24} xl={12}>
+        <ChartFigures
+          title={t.byFund}
+          data={toData(
+            fundRows,
+            stats.byFund.map((r) => r.fundName),
+          )}
+          rows={fundRows}
+          horizontal
+          height={Math.max(160, fundRows.length * 36 + 40)}
+          hint={t.clickHint}
+          onBar={openAmount(fundRows)}
+          onOpen={onOpen}
+          testId="stats-by-fund"
+        />
+      </Col>
+      <Col span={24}>
+        <ChartFigures
+          title={t.byMonth}
+          data={toData(
+            monthRows,
+            stats.byMonth.map((r) => `${Number(r.month.slice(5))}月`),
+          )}
+          rows={monthRows}
+          height={260}
+          hint={t.clickHint}
+          onBar={openAmount(monthRows)}
+          onOpen={onOpen}
+          people={false}
+          pageSize={12}
+          testId="stats-by-month"
+        />
+      </Col>
+      {childRows.length > 0 && (
+        <Col span={24}>
+          <ChartFigures
+            title={t.byChild}
+            data={toData(
+              childRows.slice(0, 20),
+              childTop.map((r) => r.orgName),
+            )}
+            rows={childRows}
+            horizontal
+            height={childTop.length * 30 + 50}
+            hint={t.drillHint}
+            onBar={(index) => {
+              const child = childTop[index];
+              if (child) navigate(assistanceStatsLink({ orgId: child.orgId, from: period.from, to: period.to }));
+            }}
+            onOpen={onOpen}
+            testId="stats-by-child"
+          />
+        </Col>
+      )}
+      {stats.funds.length > 0 && (
+        <Col span={24}>
+          <Card
+            title={t.funds}
+            extra={
+              <Link to="/assistance/funds">
+                {assistanceMenu.funds} <RightOutlined />
+              </Link>
+            }
+            data-testid="stats-funds"
+          >
+            <Flex vertical gap={12}>
+              {stats.funds.map((fund) => {
+                const used = fund.committedFen + fund.paidFen;
+                const percent = fund.budgetFen > 0 ? Math.min(100, (used / fund.budgetFen) * 100) : 0;
+                return (
+                  <Row key={fund.id} gutter={16} align="middle">
+                    <Col xs={24} md={8}>
+                      <Link to={casesLink({ fundId: fund.id })}>{fund.name}</Link>
+                      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                        {fund.orgName}
+                      </Typography.Text>
+                    </Col>
+                    <Col xs={24} md={10}>
+                      <Progress
+                        percent={Number(percent.toFixed(1))}
+                        success={{
+                          percent: fund.budgetFen > 0 ? Number(((fund.paidFen / fund.budgetFen) * 100).toFixed(1)) : 0,
+                        }}
+                        size="small"
+                      />
+                    </Col>
+                    <Col xs={24} md={6} style={{ textAlign: 'right' }}>
+                      <Typography.Text>
+                        {f.balance}{' '}
+                        <Typography.Text strong>{fenToYuanText(Math.max(0, fund.balanceFen))}</Typography.Text> /{' '}
+                        {fenToYuanText(fund.budgetFen)} {c.yuan}
+                      </Typography.Text>
+                    </Col>
+                  </Row>
+                );
+              })}
+            </Flex>
+          </Card>
+        </Col>
+      )}
+    </Row>
+  );
+}
+
+/**
+ * 帮扶统计: approved assistance (人次, 人数, 金额) of an org's subtree over a period (default: this year),
+ * by type, fund, month and child org, computed by the server from the records. Every figure and bar
+ * opens the records behind it through the metric catalog; a child org's bar drills into its statistics.
+ */
+export default function StatsPage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const orgId = Number(params.get('orgId')) || undefined;
+  const from = params.get('from') ?? undefined;
+  const to = params.get('to') ?? undefined;
+  const stats = useAssistanceStats({ orgId, from, to });
+  const shownOrg = useOrg(stats.data?.org.id).data ?? stats.data?.org;
+  const [records, setRecords] = useState<RecordsTarget | null>(null);
+
+  const go = (next: { orgId?: number; from?: string; to?: string }) =>
+    navigate(assistanceStatsLink({ orgId, from, to, ...next }));
+  const range: [Dayjs, Dayjs] | null = stats.data ? [dayjs(stats.data.from), dayjs(stats.data.to)] : null;
+  const period: Period | null = stats.data
+    ? { orgId: stats.data.org.id, from: stats.data.from, to: stats.data.to }
+    : null;
+
+  return (
+    <Flex vertical gap={16}>
+      <Card
+        title={t.pageTitle}
+        extra={
+          <Space wrap>
+            <OrgPicker
+              value={shownOrg?.id}
+              initialOrg={shownOrg}
+              onChange={(id) => id && go({ orgId: id })}
+              style={{ width: 280 }}
+            />
+            <DatePicker.RangePicker
+              value={range}
+              allowClear={false}
+              onChange={(v) => v?.[0] && v[1] && go({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
+              style={{ width: 250 }}
+              data-testid="stats-period"
+            />
+          </Space>
+        }
+        data-testid="assistance-stats"
+      >
+        {stats.isPending ? (
+          <Skeleton active paragraph={{ rows: 3 }} />
+        ) : stats.error ? (
+          <Result
+            status="warning"
+            title={isNotFound(stats.error) ? t.notFound : common.loadFailed}
+            subTitle={isNotFound(stats.error) ? undefined : stats.error.message}
+            extra={<Button onClick={() => navigate(assistanceStatsLink())}>{common.back}</Button>}
+          />
+        ) : stats.data && period ? (
+          <Flex vertical gap={16}>
+            <Typography.Text type="secondary">
+              {t.scope}：{stats.data.org.name} · {t.period}：{stats.data.from} ~ {stats.data.to}
+            </Typography.Text>
+            <Headline stats={stats.data} period={period} onOpen={setRecords} />
+            <Pending stats={stats.data} orgId={period.orgId} />
+          </Flex>
+        ) : null}
+      </Card>
+      {stats.data && period && <StatsBody stats={stats.data} period={period} onOpen={setRecords} />}
+      <MetricRecordsDrawer target={records} onClose={() => setRecords(null)} />
+    </Flex>
+  );
+}
