@@ -3,6 +3,7 @@
  * limits, telling a file's type from its first bytes, and checking the form's text fields with their
  * schema. Each module keeps its files in its own table; this is the common way in.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ErrorId } from '../../shared/errors';
@@ -86,3 +87,15 @@ export function fileMime(file: UploadedFile): string | null {
 
 /** Whether a stored file may be shown in the browser (images and PDF) rather than downloaded. */
 export const showsInline = (mime: string) => mime.startsWith('image/') || mime === 'application/pdf';
+
+/** A checked upload as the row of a module's files table (`storedFileColumns`); the caller adds the owner key. */
+export function storedFileRow(file: UploadedFile & { mime: string }, at: Date) {
+  return {
+    fileName: file.fileName.slice(0, 200),
+    mime: file.mime,
+    size: file.content.length,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
+    content: file.content,
+    createdAt: at,
+  };
+}

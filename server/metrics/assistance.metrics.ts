@@ -15,18 +15,7 @@ import { members } from '../modules/members/members.tables';
 import { orgs } from '../modules/orgs/orgs.tables';
 import { AppError } from '../plugins/errors';
 import type { CatalogMetric } from './catalog';
-import {
-  chinaDay,
-  chinaMinute,
-  countWhere,
-  inPeriod,
-  inSubtree,
-  newestFirst,
-  onePath,
-  requestedPath,
-  requestedPaths,
-  valuesByPath,
-} from './sql';
+import { aggregateBySubtree, chinaDay, chinaMinute, countWhere, inPeriod, newestFirst, onePath } from './sql';
 import type { MetricQuery } from './types';
 
 const filters = [
@@ -56,14 +45,7 @@ function grantedWhere(q: MetricQuery): SQL {
 /** One query for all requested paths: `agg` over the granted cases of each subtree. */
 function computeWith(agg: SQL) {
   return (db: Parameters<CatalogMetric['compute']>[0], q: MetricQuery) =>
-    valuesByPath(
-      db,
-      q.orgPaths,
-      sql`select p.path, ${agg} as n
-          from ${requestedPaths(q.orgPaths)}
-          left join ${assistanceCases} on ${inSubtree(assistanceCases.orgPath, requestedPath)} and ${grantedWhere(q)}
-          group by p.path`,
-    );
+    aggregateBySubtree(db, q, assistanceCases, assistanceCases.orgPath, agg, grantedWhere(q));
 }
 
 /** The granted cases behind a value: member, union, type, fund, amount, approval date, status. */

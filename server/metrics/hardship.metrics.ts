@@ -5,16 +5,7 @@ import { hardshipFiles } from '../modules/hardship/hardship.tables';
 import { members } from '../modules/members/members.tables';
 import { orgs } from '../modules/orgs/orgs.tables';
 import type { CatalogMetric } from './catalog';
-import {
-  countWhere,
-  inPeriod,
-  inSubtree,
-  newestFirst,
-  onePath,
-  requestedPath,
-  requestedPaths,
-  valuesByPath,
-} from './sql';
+import { aggregateBySubtree, countWhere, inPeriod, newestFirst, onePath } from './sql';
 import type { MetricQuery } from './types';
 
 function activeWhere(q: MetricQuery): SQL {
@@ -99,13 +90,13 @@ const files: CatalogMetric = {
   recordsPermission: 'welfare.read',
   personal: true,
   compute: (db, q) =>
-    valuesByPath(
+    aggregateBySubtree(
       db,
-      q.orgPaths,
-      sql`select p.path, count(${hardshipFiles.id})::int as n
-          from ${requestedPaths(q.orgPaths)}
-          left join ${hardshipFiles} on ${inSubtree(hardshipFiles.orgPath, requestedPath)} and ${activeWhere(q)}
-          group by p.path`,
+      q,
+      hardshipFiles,
+      hardshipFiles.orgPath,
+      sql`count(${hardshipFiles.id})::int`,
+      activeWhere(q),
     ),
   records: (db, q, page) => fileRecords(db, q, page, activeWhere(q), false),
 };
@@ -121,13 +112,13 @@ const resolved: CatalogMetric = {
   recordsPermission: 'welfare.read',
   personal: true,
   compute: (db, q) =>
-    valuesByPath(
+    aggregateBySubtree(
       db,
-      q.orgPaths,
-      sql`select p.path, count(${hardshipFiles.id})::int as n
-          from ${requestedPaths(q.orgPaths)}
-          left join ${hardshipFiles} on ${inSubtree(hardshipFiles.orgPath, requestedPath)} and ${resolvedWhere(q)}
-          group by p.path`,
+      q,
+      hardshipFiles,
+      hardshipFiles.orgPath,
+      sql`count(${hardshipFiles.id})::int`,
+      resolvedWhere(q),
     ),
   records: (db, q, page) => fileRecords(db, q, page, resolvedWhere(q), true),
 };

@@ -8,6 +8,7 @@ import { members, orgMemberCounts } from '../modules/members/members.tables';
 import { orgs } from '../modules/orgs/orgs.tables';
 import type { CatalogMetric } from './catalog';
 import {
+  aggregateBySubtree,
   chinaDay,
   chinaMinute,
   countWhere,
@@ -169,14 +170,13 @@ const imported: CatalogMetric = {
   filters: [],
   recordsPermission: 'members.read',
   compute: (db, q) =>
-    valuesByPath(
+    aggregateBySubtree(
       db,
-      q.orgPaths,
-      sql`select p.path, coalesce(sum(${memberImports.added}), 0)::int as n
-          from ${requestedPaths(q.orgPaths)}
-          left join ${memberImports} on ${inSubtree(memberImports.orgPath, requestedPath)}
-            and ${memberImports.status} = 'committed' and ${inPeriod(committedDay, q)}
-          group by p.path`,
+      q,
+      memberImports,
+      memberImports.orgPath,
+      sql`coalesce(sum(${memberImports.added}), 0)::int`,
+      sql`${memberImports.status} = 'committed' and ${inPeriod(committedDay, q)}`,
     ),
   async records(db, q, page) {
     const where = and(
@@ -239,14 +239,13 @@ const joinsApproved: CatalogMetric = {
   recordsPermission: 'members.read',
   personal: true,
   compute: (db, q) =>
-    valuesByPath(
+    aggregateBySubtree(
       db,
-      q.orgPaths,
-      sql`select p.path, count(${memberJoins.id})::int as n
-          from ${requestedPaths(q.orgPaths)}
-          left join ${memberJoins} on ${inSubtree(memberJoins.orgPath, requestedPath)}
-            and ${memberJoins.status} = 'approved' and ${inPeriod(reviewedDay, q)}
-          group by p.path`,
+      q,
+      memberJoins,
+      memberJoins.orgPath,
+      sql`count(${memberJoins.id})::int`,
+      sql`${memberJoins.status} = 'approved' and ${inPeriod(reviewedDay, q)}`,
     ),
   async records(db, q, page) {
     const where = and(

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { grassrootsTypes, orgTypes } from '../../shared/enums';
 import { orgs } from '../modules/orgs/orgs.tables';
 import type { CatalogMetric } from './catalog';
-import { countWhere, inSubtree, newestFirst, onePath, requestedPath, requestedPaths, valuesByPath } from './sql';
+import { aggregateBySubtree, countWhere, newestFirst, onePath } from './sql';
 
 const parent = alias(orgs, 'parent');
 
@@ -19,14 +19,13 @@ const unions: CatalogMetric = {
   periodic: false,
   filters: [],
   compute: (db, q) =>
-    valuesByPath(
+    aggregateBySubtree(
       db,
-      q.orgPaths,
-      sql`select p.path, count(${orgs.id})::int as n
-          from ${requestedPaths(q.orgPaths)}
-          left join ${orgs} on ${inSubtree(orgs.path, requestedPath)}
-            and ${orgs.status} = 'active' and ${inArray(orgs.type, [...grassrootsTypes])}
-          group by p.path`,
+      q,
+      orgs,
+      orgs.path,
+      sql`count(${orgs.id})::int`,
+      sql`${orgs.status} = 'active' and ${inArray(orgs.type, [...grassrootsTypes])}`,
     ),
   async records(db, q, page) {
     const path = onePath(q);

@@ -4,16 +4,7 @@ import { members } from '../modules/members/members.tables';
 import { orgs } from '../modules/orgs/orgs.tables';
 import { recupApplications, recupBatches, recupProgrammes } from '../modules/recuperation/recuperation.tables';
 import type { CatalogMetric } from './catalog';
-import {
-  countWhere,
-  inPeriod,
-  inSubtree,
-  newestFirst,
-  onePath,
-  requestedPath,
-  requestedPaths,
-  valuesByPath,
-} from './sql';
+import { aggregateBySubtree, countWhere, inPeriod, newestFirst, onePath } from './sql';
 import type { MetricQuery } from './types';
 
 /** Batches of programmes past draft, starting in the period. */
@@ -32,14 +23,7 @@ const batches: CatalogMetric = {
   filters: [],
   recordsPermission: 'welfare.read',
   compute: (db, q) =>
-    valuesByPath(
-      db,
-      q.orgPaths,
-      sql`select p.path, count(${recupBatches.id})::int as n
-          from ${requestedPaths(q.orgPaths)}
-          left join ${recupBatches} on ${inSubtree(recupBatches.orgPath, requestedPath)} and ${batchesWhere(q)}
-          group by p.path`,
-    ),
+    aggregateBySubtree(db, q, recupBatches, recupBatches.orgPath, sql`count(${recupBatches.id})::int`, batchesWhere(q)),
   async records(db, q, page) {
     const where = and(like(recupBatches.orgPath, `${onePath(q)}%`), batchesWhere(q));
     const { items, nextCursor, total } = await newestFirst(
@@ -107,13 +91,13 @@ const participants: CatalogMetric = {
   recordsPermission: 'welfare.read',
   personal: true,
   compute: (db, q) =>
-    valuesByPath(
+    aggregateBySubtree(
       db,
-      q.orgPaths,
-      sql`select p.path, count(${recupApplications.id})::int as n
-          from ${requestedPaths(q.orgPaths)}
-          left join ${recupApplications} on ${inSubtree(recupApplications.orgPath, requestedPath)} and ${attendedWhere(q)}
-          group by p.path`,
+      q,
+      recupApplications,
+      recupApplications.orgPath,
+      sql`count(${recupApplications.id})::int`,
+      attendedWhere(q),
     ),
   async records(db, q, page) {
     const where = and(like(recupApplications.orgPath, `${onePath(q)}%`), attendedWhere(q));

@@ -90,3 +90,25 @@ export async function countWhere(db: DbOrTx, table: PgTable, where: SQL | undefi
   const [row] = await db.select({ n: count() }).from(table).where(where);
   return Number(row?.n ?? 0);
 }
+
+/**
+ * The value of every requested subtree in one query: `aggregate` (e.g. `count(t.id)::int`) over the rows
+ * of `table` whose `pathColumn` lies in the subtree and that match `where`; 0 for a subtree with none.
+ */
+export function aggregateBySubtree(
+  db: DbOrTx,
+  q: MetricQuery,
+  table: PgTable,
+  pathColumn: AnyPgColumn,
+  aggregate: SQL,
+  where: SQL,
+): Promise<Map<string, number>> {
+  return valuesByPath(
+    db,
+    q.orgPaths,
+    sql`select p.path, ${aggregate} as n
+        from ${requestedPaths(q.orgPaths)}
+        left join ${table} on ${inSubtree(pathColumn, requestedPath)} and ${where}
+        group by p.path`,
+  );
+}

@@ -5,16 +5,7 @@ import { type CampaignKind, campaignKindCodes, campaignKinds, visitTargetKinds }
 import { orgs } from '../modules/orgs/orgs.tables';
 import { careCampaigns, careVisits } from '../modules/visits/visits.tables';
 import type { CatalogMetric } from './catalog';
-import {
-  countWhere,
-  inPeriod,
-  inSubtree,
-  newestFirst,
-  onePath,
-  requestedPath,
-  requestedPaths,
-  valuesByPath,
-} from './sql';
+import { aggregateBySubtree, countWhere, inPeriod, newestFirst, onePath } from './sql';
 import type { MetricQuery } from './types';
 
 const kindFilter = [
@@ -34,14 +25,7 @@ function visitsWhere(q: MetricQuery): SQL {
 /** One query over every requested path: `value` aggregated over the visits made by each subtree's unions. */
 function computeBy(value: SQL) {
   return (db: Parameters<CatalogMetric['compute']>[0], q: MetricQuery) =>
-    valuesByPath(
-      db,
-      q.orgPaths,
-      sql`select p.path, ${value} as n
-          from ${requestedPaths(q.orgPaths)}
-          left join ${careVisits} on ${inSubtree(careVisits.orgPath, requestedPath)} and ${visitsWhere(q)}
-          group by p.path`,
-    );
+    aggregateBySubtree(db, q, careVisits, careVisits.orgPath, value, visitsWhere(q));
 }
 
 /** The visits behind a value, newest first, as a generic table (only enterprise visits for `enterprisesOnly`). */

@@ -5,18 +5,7 @@ import { type ReportStatus, reportStatuses } from '../../shared/schemas/workplan
 import { orgs } from '../modules/orgs/orgs.tables';
 import { workplanDocuments, workplanReports, workplanTasks } from '../modules/workplans/workplans.tables';
 import type { CatalogMetric } from './catalog';
-import {
-  chinaDay,
-  chinaMinute,
-  countWhere,
-  inPeriod,
-  inSubtree,
-  newestFirst,
-  onePath,
-  requestedPath,
-  requestedPaths,
-  valuesByPath,
-} from './sql';
+import { aggregateBySubtree, chinaDay, chinaMinute, countWhere, inPeriod, newestFirst, onePath } from './sql';
 import type { MetricQuery } from './types';
 
 const reportStatusCodes = Object.keys(reportStatuses) as ReportStatus[];
@@ -37,13 +26,13 @@ const reports: CatalogMetric = {
   filters: [{ key: 'status', label: '审核状态', values: reportStatusCodes, valueLabels: reportStatuses }],
   recordsPermission: 'workplans.read',
   compute: (db, q) =>
-    valuesByPath(
+    aggregateBySubtree(
       db,
-      q.orgPaths,
-      sql`select p.path, count(${workplanReports.id})::int as n
-          from ${requestedPaths(q.orgPaths)}
-          left join ${workplanReports} on ${inSubtree(workplanReports.orgPath, requestedPath)} and ${reportsWhere(q)}
-          group by p.path`,
+      q,
+      workplanReports,
+      workplanReports.orgPath,
+      sql`count(${workplanReports.id})::int`,
+      reportsWhere(q),
     ),
   async records(db, q, page) {
     const where = and(like(workplanReports.orgPath, `${onePath(q)}%`), reportsWhere(q));
@@ -114,13 +103,13 @@ const documents: CatalogMetric = {
   filters: [],
   recordsPermission: 'workplans.read',
   compute: (db, q) =>
-    valuesByPath(
+    aggregateBySubtree(
       db,
-      q.orgPaths,
-      sql`select p.path, count(${workplanDocuments.id})::int as n
-          from ${requestedPaths(q.orgPaths)}
-          left join ${workplanDocuments} on ${inSubtree(workplanDocuments.issuerPath, requestedPath)} and ${publishedWhere(q)}
-          group by p.path`,
+      q,
+      workplanDocuments,
+      workplanDocuments.issuerPath,
+      sql`count(${workplanDocuments.id})::int`,
+      publishedWhere(q),
     ),
   async records(db, q, page) {
     const where = and(like(workplanDocuments.issuerPath, `${onePath(q)}%`), publishedWhere(q));

@@ -97,10 +97,6 @@ export const assistanceCase = {
   steps: '办理过程',
   rejection: '驳回原因',
   rejectedAt: (step: string) => `${step}驳回`,
-  revealHint: '查看完整号码会记入审计日志',
-  reveal: '查看',
-  hide: '隐藏',
-  hidesIn: (s: number) => `${s} 秒后隐藏`,
   // Decisions
   reviewPass: '审核通过',
   reviewReject: '驳回',
@@ -163,10 +159,6 @@ export const assistanceCreate = {
   payeeNamePlaceholder: '不填则为申请人本人',
   documents: '证明材料',
   documentsHint: '诊断证明、收入证明、录取通知书等的照片或 PDF，最多 9 个，每个不超过 10 MB',
-  upload: '上传',
-  fileType: (name: string) => `「${name}」不是图片或 PDF 文件`,
-  fileTooLarge: (name: string) => `「${name}」超过 10 MB`,
-  tooManyFiles: '最多上传 9 个文件',
   ok: '提交',
   created: (caseNo: string) => `已登记帮扶申请 ${caseNo}，等待基层审核`,
 };

@@ -99,6 +99,5 @@ export const visits = {
   narrativePlaceholder: '走访慰问的对象、人员、情况',
   recorded: '走访已登记',
   remaining: (yuan: string) => `剩余预算 ${yuan} 元`,
-  selectUpload: '选择照片',
   statusActive: '进行中',
 };

@@ -38,6 +38,16 @@ export const common = {
   loadFailed: '加载失败',
 };
 
+export const filesUpload = {
+  upload: '上传',
+  kindPhotos: '照片（JPG、PNG、HEIC 等）',
+  kindDocuments: '照片或 PDF 文件',
+  kindEvidence: '照片（JPG/PNG/HEIC），或 PDF、Word、Excel 文件',
+  fileType: (name: string, kinds: string) => `“${name}”不是支持的格式，请上传${kinds}`,
+  fileTooLarge: (name: string, megabytes: number) => `“${name}”超过 ${megabytes} MB，请压缩后再上传`,
+  tooManyFiles: (max: number) => `最多上传 ${max} 个文件`,
+};
+
 export const shell = {
   menuHome: '首页',
   menuOrgs: '组织管理',

@@ -1,9 +1,3 @@
-/**
- * Assistance cases: application (by a cadre or by the worker in the portal), grassroots review, withdrawal,
- * and revealing numbers. Approval is in assistance.approve.ts. Every transition is a conditional update on
- * the current status, written with its step and audit row in one transaction.
- */
-import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
@@ -21,7 +15,7 @@ import type { Ctx } from '../../context';
 import type { DbOrTx } from '../../db/client';
 import { chinaDate } from '../../lib/dates';
 import { decryptField, encryptField } from '../../lib/pii';
-import { fileMime, type UploadedFile } from '../../lib/uploads';
+import { fileMime, storedFileRow, type UploadedFile } from '../../lib/uploads';
 import { AppError } from '../../plugins/errors';
 import { audit } from '../audit/audit.service';
 import { getMemberInScope } from '../members/members.queries';
@@ -121,16 +115,8 @@ export async function insertCase(ctx: Ctx, input: ApplyInput, files: UploadedFil
       })
       .returning({ id: assistanceCases.id, caseNo: assistanceCases.caseNo });
     if (!row) throw new Error('insert returned no row');
-    for (const f of typed) {
-      await tx.insert(assistanceFiles).values({
-        caseId: row.id,
-        fileName: f.fileName.slice(0, 200),
-        mime: f.mime,
-        size: f.content.length,
-        sha256: createHash('sha256').update(f.content).digest('hex'),
-        content: f.content,
-        createdAt: ctx.now,
-      });
+    if (typed.length) {
+      await tx.insert(assistanceFiles).values(typed.map((f) => ({ caseId: row.id, ...storedFileRow(f, ctx.now) })));
     }
     const org =
       input.channel === 'portal' ? await unionOf(tx, member.orgId) : await actingOrg(tx, ctx.scope, member.orgPath);

@@ -9,7 +9,7 @@ import type {
   StepDecision,
   StepKind,
 } from '../../../shared/schemas/assistance';
-import { bytea } from '../../db/columns';
+import { storedFileColumns } from '../../db/columns';
 import { members } from '../members/members.tables';
 import { orgs } from '../orgs/orgs.tables';
 
@@ -127,12 +127,7 @@ export const assistanceFiles = pgTable(
     caseId: bigint('case_id', { mode: 'number' })
       .notNull()
       .references(() => assistanceCases.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    mime: text().notNull(),
-    size: integer().notNull(),
-    sha256: text().notNull(),
-    content: bytea().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    ...storedFileColumns(),
   },
   (t) => [index('assistance_files_case_idx').on(t.caseId)],
 );

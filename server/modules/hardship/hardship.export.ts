@@ -3,8 +3,9 @@
  * health and income only for rows whose union lies in the exporter's welfare.sensitive scope; the
  * export is audited with how many such rows it holds, before the first byte is sent.
  */
-import { PassThrough } from 'node:stream';
 import { and, asc, count, eq, gt, like, sql } from 'drizzle-orm';
+import { genders } from '../../../shared/memberEnums';
+import { fenToYuanText } from '../../../shared/money';
 import {
   hardshipCauseCodes,
   hardshipCauses,
@@ -20,7 +21,7 @@ import type { DbOrTx } from '../../db/client';
 import { queryRows } from '../../db/client';
 import { ageOn, chinaDate } from '../../lib/dates';
 import { safeCellText } from '../../lib/xlsx/cells';
-import ExcelJS from '../../lib/xlsx/exceljs';
+import { type SheetColumn, streamSheet } from '../../lib/xlsx/streamSheet';
 import { inScope, pathInScope, scopeFor } from '../../plugins/scope';
 import { audit } from '../audit/audit.service';
 import { members } from '../members/members.tables';
@@ -28,10 +29,10 @@ import { orgs } from '../orgs/orgs.tables';
 import { dueBy, type FileListQuery, fileFilter, subtreeOrg } from './hardship.queries';
 import { hardshipFiles } from './hardship.tables';
 
-const yuan = (fen: number | null) => (fen === null ? '' : (fen / 100).toFixed(2));
-const genders: Record<string, string> = { male: '男', female: '女' };
+/** Yuan with two decimals in a text cell (exact, from the integer fen). */
+const yuan = (fen: number | null) => (fen === null ? '' : fenToYuanText(fen, { grouping: false }));
 
-const columns: { header: string; key: string; width: number; text?: boolean; sensitive?: boolean }[] = [
+const columns: (SheetColumn & { sensitive?: boolean })[] = [
   { header: '姓名', key: 'name', width: 10 },
   { header: '性别', key: 'gender', width: 6 },
   { header: '年龄', key: 'age', width: 6 },
@@ -76,15 +77,8 @@ export async function exportFiles(ctx: Ctx, query: FileListQuery) {
     details: { filters, results: Number(tally?.rows ?? 0), sensitiveRows: Number(tally?.sensitive ?? 0) },
   });
 
-  const stream = new PassThrough();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const sheet = book.addWorksheet('困难职工档案', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns
-    .filter((c) => withSensitive || !c.sensitive)
-    .map(({ header, key, width, text }) => ({ header, key, width, style: text ? { numFmt: '@' } : {} }));
-  sheet.getRow(1).font = { bold: true };
-
-  const write = async () => {
+  const shownColumns = columns.filter((c) => withSensitive || !c.sensitive);
+  async function* rows() {
     let lastId = 0;
     for (;;) {
       const batch = await ctx.db
@@ -102,58 +96,50 @@ export async function exportFiles(ctx: Ctx, query: FileListQuery) {
         .where(and(filter, gt(hardshipFiles.id, lastId)))
         .orderBy(asc(hardshipFiles.id))
         .limit(1000);
-      for (const { file: f, ...m } of batch) {
+      yield batch.map(({ file: f, ...m }) => {
         const shown = withSensitive && pathInScope(f.orgPath, sensitiveScope);
-        sheet
-          .addRow({
-            name: safeCellText(m.name),
-            gender: genders[m.gender] ?? m.gender,
-            age: ageOn(m.birthDate, today),
-            idNumber: m.idNumber,
-            union: safeCellText(m.union),
-            level: hardshipLevels[f.level],
-            causes: f.causes
-              .map((c) => (c === 'other' && f.causeOther ? `其他（${f.causeOther}）` : hardshipCauses[c]))
-              .join('、'),
-            householdSize: f.householdSize,
-            phone: f.phoneMasked ?? '',
-            address: safeCellText(f.address),
-            filedOn: f.filedOn,
-            status: hardshipStatuses[f.status],
-            nextReviewOn: f.nextReviewOn ?? '',
-            resolvedOn: f.resolvedOn ?? '',
-            resolveReason: f.resolveReason
-              ? `${resolveReasons[f.resolveReason]}${f.resolveNote ? `（${f.resolveNote}）` : ''}`
-              : '',
-            ...(shown
-              ? {
-                  householdIncome: yuan(f.householdIncomeFen),
-                  perCapitaIncome: yuan(f.perCapitaIncomeFen),
-                  members: safeCellText(
-                    f.household
-                      .map(
-                        (p) =>
-                          `${householdRelations[p.relation]} ${p.name} ${p.age}岁 ${p.health ? healthStates[p.health] : '健康未登记'}${p.healthNote ? `（${p.healthNote}）` : ''} 月收入${p.incomeFen === null ? '未登记' : `${yuan(p.incomeFen)}元`}`,
-                      )
-                      .join('；'),
-                  ),
-                }
-              : {}),
-          })
-          .commit();
-      }
+        return {
+          name: safeCellText(m.name),
+          gender: genders[m.gender],
+          age: ageOn(m.birthDate, today),
+          idNumber: m.idNumber,
+          union: safeCellText(m.union),
+          level: hardshipLevels[f.level],
+          causes: f.causes
+            .map((c) => (c === 'other' && f.causeOther ? `其他（${f.causeOther}）` : hardshipCauses[c]))
+            .join('、'),
+          householdSize: f.householdSize,
+          phone: f.phoneMasked ?? '',
+          address: safeCellText(f.address),
+          filedOn: f.filedOn,
+          status: hardshipStatuses[f.status],
+          nextReviewOn: f.nextReviewOn ?? '',
+          resolvedOn: f.resolvedOn ?? '',
+          resolveReason: f.resolveReason
+            ? `${resolveReasons[f.resolveReason]}${f.resolveNote ? `（${f.resolveNote}）` : ''}`
+            : '',
+          ...(shown
+            ? {
+                householdIncome: yuan(f.householdIncomeFen),
+                perCapitaIncome: yuan(f.perCapitaIncomeFen),
+                members: safeCellText(
+                  f.household
+                    .map(
+                      (p) =>
+                        `${householdRelations[p.relation]} ${p.name} ${p.age}岁 ${p.health ? healthStates[p.health] : '健康未登记'}${p.healthNote ? `（${p.healthNote}）` : ''} 月收入${p.incomeFen === null ? '未登记' : `${yuan(p.incomeFen)}元`}`,
+                    )
+                    .join('；'),
+                ),
+              }
+            : {}),
+        };
+      });
       const last = batch.at(-1);
-      if (!last || batch.length < 1000) break;
+      if (!last || batch.length < 1000) return;
       lastId = last.file.id;
     }
-    sheet.commit();
-    await book.commit();
-  };
-  const done = write().catch((err: unknown) => {
-    stream.destroy(err instanceof Error ? err : new Error(String(err)));
-    throw err;
-  });
-  return { stream, done };
+  }
+  return streamSheet('困难职工档案', shownColumns, rows());
 }
 
 /**

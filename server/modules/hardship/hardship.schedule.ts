@@ -7,6 +7,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import { hardshipLevels } from '../../../shared/schemas/hardship';
 import type { DbOrTx } from '../../db/client';
 import { chinaDate } from '../../lib/dates';
+import { type JobLog, runPeriodically } from '../../lib/periodic';
 import { members } from '../members/members.tables';
 import { notifyEach } from '../notifications/notifications.service';
 import { dueBy } from './hardship.queries';
@@ -55,33 +56,10 @@ export async function checkHardshipReviews(db: DbOrTx, now: Date): Promise<Revie
   return { due: due.length };
 }
 
-/**
- * Runs the check shortly after start and then every `intervalMs` (an hour by default), like the work
- * plans' schedule check; a failed run is logged and the next one tries again. Returns a stop function.
- */
-export function startHardshipReviewChecks(
-  db: DbOrTx,
-  log: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void },
-  intervalMs = 3_600_000,
-): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      log.info(await checkHardshipReviews(db, new Date()), 'hardship review check');
-    } catch (err) {
-      log.error({ err }, 'hardship review check failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(run, 20_000);
-  const every = setInterval(run, intervalMs);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+/** Runs the review check 20 s after start and then hourly, like the work plans' schedule check. */
+export function startHardshipReviewChecks(db: DbOrTx, log: JobLog): () => void {
+  return runPeriodically('hardship review check', () => checkHardshipReviews(db, new Date()), log, {
+    firstAfterMs: 20_000,
+    intervalMs: 3_600_000,
+  });
 }

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { genders, memberStatuses, workerCategories } from '../../../shared/memberEnums';
@@ -7,7 +6,7 @@ import type { Ctx } from '../../context';
 import { chinaDate } from '../../lib/dates';
 import { decryptField } from '../../lib/pii';
 import { safeCellText } from '../../lib/xlsx/cells';
-import ExcelJS from '../../lib/xlsx/exceljs';
+import { type SheetColumn, streamSheet } from '../../lib/xlsx/streamSheet';
 import { inScope, pathInScope, scopeFor } from '../../plugins/scope';
 import { audit } from '../audit/audit.service';
 import { orgs } from '../orgs/orgs.tables';
@@ -16,7 +15,7 @@ import { members } from './members.tables';
 
 const batchSize = 2000;
 
-const columns: { header: string; key: string; width: number; text?: boolean }[] = [
+const columns: SheetColumn[] = [
   { header: '姓名', key: 'name', width: 12 },
   { header: '性别', key: 'gender', width: 6 },
   { header: '民族', key: 'ethnicity', width: 8 },
@@ -66,18 +65,7 @@ export async function exportMembers(ctx: Ctx, query: z.output<typeof memberListQ
     },
   });
 
-  const stream = new PassThrough();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  const sheet = book.addWorksheet('会员名册', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map(({ header, key, width, text }) => ({
-    header,
-    key,
-    width,
-    style: text ? { numFmt: '@' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-
-  const write = async () => {
+  async function* rows() {
     let lastId = 0;
     for (;;) {
       const batch = await ctx.db
@@ -87,40 +75,31 @@ export async function exportMembers(ctx: Ctx, query: z.output<typeof memberListQ
         .where(and(filter, gt(members.id, lastId)))
         .orderBy(asc(members.id))
         .limit(batchSize);
-      for (const { member: m, union } of batch) {
+      yield batch.map(({ member: m, union }) => {
         const reveal = pathInScope(m.orgPath, revealScope);
-        sheet
-          .addRow({
-            name: safeCellText(m.name),
-            gender: genders[m.gender],
-            ethnicity: m.ethnicity,
-            birthDate: m.birthDate,
-            idNumber: reveal ? decryptField(ctx.pii, m.idNumberEnc) : m.idNumberMasked,
-            mobile: reveal && m.mobileEnc ? decryptField(ctx.pii, m.mobileEnc) : (m.mobileMasked ?? ''),
-            education: m.education ?? '',
-            politicalStatus: m.politicalStatus ?? '',
-            employerName: safeCellText(m.employerName),
-            employerCreditCode: m.employerCreditCode ?? '',
-            position: safeCellText(m.position),
-            workerCategory: workerCategories[m.workerCategory],
-            union: safeCellText(union),
-            status: memberStatuses[m.status],
-            joinedDate: m.joinedDate,
-            cardNo: m.cardNo,
-          })
-          .commit();
-      }
+        return {
+          name: safeCellText(m.name),
+          gender: genders[m.gender],
+          ethnicity: m.ethnicity,
+          birthDate: m.birthDate,
+          idNumber: reveal ? decryptField(ctx.pii, m.idNumberEnc) : m.idNumberMasked,
+          mobile: reveal && m.mobileEnc ? decryptField(ctx.pii, m.mobileEnc) : (m.mobileMasked ?? ''),
+          education: m.education ?? '',
+          politicalStatus: m.politicalStatus ?? '',
+          employerName: safeCellText(m.employerName),
+          employerCreditCode: m.employerCreditCode ?? '',
+          position: safeCellText(m.position),
+          workerCategory: workerCategories[m.workerCategory],
+          union: safeCellText(union),
+          status: memberStatuses[m.status],
+          joinedDate: m.joinedDate,
+          cardNo: m.cardNo,
+        };
+      });
       const last = batch.at(-1);
-      if (!last || batch.length < batchSize) break;
+      if (!last || batch.length < batchSize) return;
       lastId = last.member.id;
     }
-    sheet.commit();
-    await book.commit();
-  };
-  // Errors after the headers are sent can only abort the download; they are logged by the caller.
-  const done = write().catch((err: unknown) => {
-    stream.destroy(err instanceof Error ? err : new Error(String(err)));
-    throw err;
-  });
-  return { stream, done };
+  }
+  return streamSheet('会员名册', columns, rows());
 }

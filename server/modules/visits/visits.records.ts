@@ -1,16 +1,10 @@
-/**
- * Recording and deleting visits. A visit's money is admitted by one conditional update of the
- * campaign's `spent_fen` (active, date within the period, spent + amount ≤ budget): concurrent visits
- * queue on the campaign row and each sees the others' spending, so the budget is never exceeded.
- */
-import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { fenToYuanText } from '../../../shared/money';
 import type { VisitInput } from '../../../shared/schemas/visits';
 import { maxPhotos } from '../../../shared/schemas/visits';
 import type { Ctx } from '../../context';
 import { chinaDate } from '../../lib/dates';
-import { fileMime, type UploadedFile } from '../../lib/uploads';
+import { fileMime, storedFileRow, type UploadedFile } from '../../lib/uploads';
 import { AppError } from '../../plugins/errors';
 import { inScope, pathInScope, scopeFor } from '../../plugins/scope';
 import { audit } from '../audit/audit.service';
@@ -169,16 +163,8 @@ export async function createVisit(ctx: Ctx, input: VisitInput, files: UploadedFi
       })
       .returning({ id: careVisits.id });
     if (!visit) throw new Error('insert returned no row');
-    for (const f of photos) {
-      await tx.insert(careVisitPhotos).values({
-        visitId: visit.id,
-        fileName: f.fileName.slice(0, 200),
-        mime: f.mime,
-        size: f.content.length,
-        sha256: createHash('sha256').update(f.content).digest('hex'),
-        content: f.content,
-        createdAt: ctx.now,
-      });
+    if (photos.length) {
+      await tx.insert(careVisitPhotos).values(photos.map((f) => ({ visitId: visit.id, ...storedFileRow(f, ctx.now) })));
     }
     await audit(
       { ...ctx, db: tx, scope: manage },

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { CampaignKind, CampaignStatus, VisitTargetKind } from '../../../shared/schemas/visits';
-import { bytea } from '../../db/columns';
+import { storedFileColumns } from '../../db/columns';
 import { members } from '../members/members.tables';
 import { orgs } from '../orgs/orgs.tables';
 
@@ -92,12 +92,7 @@ export const careVisitPhotos = pgTable(
     visitId: bigint('visit_id', { mode: 'number' })
       .notNull()
       .references(() => careVisits.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    mime: text().notNull(),
-    size: integer().notNull(),
-    sha256: text().notNull(),
-    content: bytea().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    ...storedFileColumns(),
   },
   (t) => [index('care_visit_photos_visit_idx').on(t.visitId)],
 );

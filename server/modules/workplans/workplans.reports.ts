@@ -1,15 +1,9 @@
-/**
- * Reporting on a task: an assigned org (or one below it) reports an achievement with evidence; the
- * lead department accepts it or returns it with a comment; the issuer's staff add supervision
- * comments; an assigned org splits its share among its own children.
- */
-import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { ReportView } from '../../../shared/schemas/workplans.reports';
 import type { Ctx } from '../../context';
 import { queryRows } from '../../db/client';
 import { chinaDate } from '../../lib/dates';
-import { fileMime, type UploadedFile } from '../../lib/uploads';
+import { fileMime, storedFileRow, type UploadedFile } from '../../lib/uploads';
 import { AppError } from '../../plugins/errors';
 import { inScope, pathInScope, scopeFor } from '../../plugins/scope';
 import { audit } from '../audit/audit.service';
@@ -105,16 +99,8 @@ export async function submitReport(ctx: Ctx, input: ReportInput, files: Evidence
       })
       .returning({ id: workplanReports.id });
     if (!report) throw new Error('insert returned no row');
-    for (const f of typed) {
-      await tx.insert(workplanFiles).values({
-        reportId: report.id,
-        fileName: f.fileName.slice(0, 200),
-        mime: f.mime,
-        size: f.content.length,
-        sha256: createHash('sha256').update(f.content).digest('hex'),
-        content: f.content,
-        createdAt: ctx.now,
-      });
+    if (typed.length) {
+      await tx.insert(workplanFiles).values(typed.map((f) => ({ reportId: report.id, ...storedFileRow(f, ctx.now) })));
     }
     await audit(
       { ...ctx, db: tx, scope: reportScope },

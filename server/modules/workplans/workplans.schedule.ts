@@ -9,6 +9,7 @@ import { progressStatuses } from '../../../shared/schemas/workplans';
 import type { DbOrTx } from '../../db/client';
 import { queryRows } from '../../db/client';
 import { chinaDate } from '../../lib/dates';
+import { type JobLog, runPeriodically } from '../../lib/periodic';
 import { notifyEach, notifyOrgs } from '../notifications/notifications.service';
 import type { DocumentRow } from './workplans.access';
 import { type CellOrgs, documentFigures, type TaskFigures } from './workplans.figures';
@@ -141,34 +142,12 @@ export async function checkSchedules(db: DbOrTx, now: Date): Promise<ScheduleChe
 }
 
 /**
- * Runs the check shortly after start and then every `intervalMs` (an hour by default), logging what it
- * found; a failed run is logged and the next one tries again. Returns a function that stops it.
- * Several server instances may run it: the dedupe keys keep each fact told once.
+ * Runs the check 15 s after start and then hourly (see `runPeriodically`). Several server instances may
+ * run it: the dedupe keys keep each fact told once.
  */
-export function startScheduleChecks(
-  db: DbOrTx,
-  log: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void },
-  intervalMs = 3_600_000,
-): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const result = await checkSchedules(db, new Date());
-      log.info(result, 'work-plan schedule check');
-    } catch (err) {
-      log.error({ err }, 'work-plan schedule check failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(run, 15_000);
-  const every = setInterval(run, intervalMs);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+export function startScheduleChecks(db: DbOrTx, log: JobLog): () => void {
+  return runPeriodically('work-plan schedule check', () => checkSchedules(db, new Date()), log, {
+    firstAfterMs: 15_000,
+    intervalMs: 3_600_000,
+  });
 }

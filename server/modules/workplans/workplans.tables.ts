@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { AssignmentMode, DocumentStatus, DocumentType } from '../../../shared/schemas/workplans';
 import type { ReportStatus } from '../../../shared/schemas/workplans.reports';
-import { bytea } from '../../db/columns';
+import { storedFileColumns } from '../../db/columns';
 import { orgs } from '../orgs/orgs.tables';
 
 /** A figure of a plan (target value, allotment, achievement): counts and 万元 with decimals. */
@@ -212,12 +212,7 @@ export const workplanFiles = pgTable(
     reportId: bigint('report_id', { mode: 'number' })
       .notNull()
       .references(() => workplanReports.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    mime: text().notNull(),
-    size: integer().notNull(),
-    sha256: text().notNull(),
-    content: bytea().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    ...storedFileColumns(),
   },
   (t) => [index('workplan_files_report_idx').on(t.reportId)],
 );

@@ -1,4 +1,3 @@
-import { FileOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -6,7 +5,6 @@ import {
   Drawer,
   Empty,
   Flex,
-  Image,
   Result,
   Skeleton,
   Space,
@@ -24,15 +22,16 @@ import {
   stepDecisions,
   stepKinds,
 } from '../../../shared/schemas/assistance';
-import { type CaseDetail, caseFileUrl, useCase } from '../../api/assistance';
+import { type CaseDetail, caseFileUrl, type RevealCaseField, useCase, useRevealCaseField } from '../../api/assistance';
 import { isNotFound } from '../../api/client';
 import { useCan } from '../../app/session';
 import { formatTime, orDash } from '../../components/format';
+import { StoredFiles } from '../../components/StoredFiles';
 import { assistanceBatches as b, assistanceCommon as c, assistanceCase as t } from '../../locales/assistance.zh-CN';
 import { common } from '../../locales/zh-CN';
+import { type Revealer, RevealValue } from '../members/RevealValue';
 import { CaseStatusTag } from './CaseStatusTag';
 import { type Decision, DecisionModal } from './DecisionModals';
-import { RevealCaseValue } from './RevealCaseValue';
 
 const yuan = (fen: number | null) => (fen === null ? '—' : `${fenToYuanText(fen)} ${c.yuan}`);
 
@@ -43,7 +42,7 @@ const stepColors: Partial<Record<StepDecision, string>> = {
   cancel: 'gray',
 };
 
-function detailItems(item: CaseDetail) {
+function detailItems(item: CaseDetail, reveal: Revealer<RevealCaseField>) {
   return [
     {
       key: 'member',
@@ -60,7 +59,7 @@ function detailItems(item: CaseDetail) {
       key: 'idNumber',
       label: t.idNumber,
       span: 2,
-      children: <RevealCaseValue caseId={item.id} field="idNumber" masked={item.idNumberMasked} />,
+      children: <RevealValue memberId={item.id} field="idNumber" masked={item.idNumberMasked} via={reveal} />,
     },
     { key: 'union', label: t.union, span: 2, children: item.orgName },
     { key: 'type', label: t.type, children: assistanceTypes[item.type] },
@@ -94,7 +93,7 @@ function detailItems(item: CaseDetail) {
       key: 'bankAccount',
       label: t.bankAccount,
       span: 2,
-      children: <RevealCaseValue caseId={item.id} field="bankAccount" masked={item.bank.accountMasked} />,
+      children: <RevealValue memberId={item.id} field="bankAccount" masked={item.bank.accountMasked} via={reveal} />,
     },
     { key: 'channel', label: t.channel, children: channels[item.channel] },
     { key: 'createdBy', label: t.createdBy, children: item.createdByName },
@@ -107,33 +106,14 @@ function detailItems(item: CaseDetail) {
 /** The documents: photos as thumbnails that open full size, PDFs and other files as links. */
 function Documents({ files }: { files: CaseDetail['files'] }) {
   if (!files.length) return <Typography.Text type="secondary">{t.noDocuments}</Typography.Text>;
-  const photos = files.filter((f) => f.mime.startsWith('image/') && f.mime !== 'image/heic');
-  const others = files.filter((f) => !photos.includes(f));
   return (
-    <Flex vertical gap={8} data-testid="case-documents">
-      {photos.length > 0 && (
-        <Image.PreviewGroup>
-          <Flex gap={8} wrap>
-            {photos.map((f) => (
-              <Image
-                key={f.id}
-                src={caseFileUrl(f.id)}
-                alt={f.fileName}
-                width={88}
-                height={88}
-                style={{ objectFit: 'cover', borderRadius: 4, border: '1px solid #f0f0f0' }}
-                data-testid="case-photo"
-              />
-            ))}
-          </Flex>
-        </Image.PreviewGroup>
-      )}
-      {others.map((f) => (
-        <Typography.Link key={f.id} href={caseFileUrl(f.id)} target="_blank" rel="noreferrer">
-          <FileOutlined /> {f.fileName}
-        </Typography.Link>
-      ))}
-    </Flex>
+    <StoredFiles
+      files={files}
+      urlOf={caseFileUrl}
+      thumb={{ width: 88, height: 88 }}
+      testId="case-documents"
+      photoTestId="case-photo"
+    />
   );
 }
 
@@ -216,6 +196,7 @@ export function CaseDrawer({ caseId, onClose }: CaseDrawerProps) {
   const detail = useCase(caseId);
   const can = useCan();
   const item = detail.data;
+  const reveal = useRevealCaseField();
   const [decision, setDecision] = useState<Decision | null>(null);
   return (
     <Drawer
@@ -255,7 +236,7 @@ export function CaseDrawer({ caseId, onClose }: CaseDrawerProps) {
             size="small"
             column={2}
             styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}
-            items={detailItems(item)}
+            items={detailItems(item, reveal)}
           />
           <Typography.Text type="secondary" style={{ fontSize: 12, marginTop: -12 }}>
             {can('members.reveal') ? c.auditedViewReveal : c.auditedView}

@@ -4,11 +4,13 @@ import {
   assistanceTypeCodes,
   assistanceTypes,
   maxCaseFen,
+  maxCaseFileBytes,
+  maxCaseFiles,
 } from '../../../shared/schemas/assistance';
 import { useCreateCase } from '../../api/assistance';
+import { FilesUpload } from '../../components/FilesUpload';
 import { FormModal } from '../../components/FormModal';
 import { assistancePortal, assistanceCommon as c, assistanceCreate as t } from '../../locales/assistance.zh-CN';
-import { DocumentsUpload } from './DocumentsUpload';
 import { MemberSearchSelect } from './MemberSearchSelect';
 import { fenOf, YuanInput, yuanRules } from './money';
 
@@ -138,7 +140,12 @@ export function CreateCaseModal({ onClose, onCreated }: CreateCaseModalProps) {
         <Input.TextArea maxLength={2000} showCount rows={4} placeholder={t.reasonPlaceholder} />
       </Form.Item>
       <Form.Item name="files" label={t.documents} extra={t.documentsHint} valuePropName="value">
-        <DocumentsUpload />
+        <FilesUpload
+          kind="documents"
+          maxFiles={maxCaseFiles}
+          maxBytes={maxCaseFileBytes}
+          testId="case-documents-upload"
+        />
       </Form.Item>
     </FormModal>
   );

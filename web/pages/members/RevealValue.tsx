@@ -9,28 +9,32 @@ import { members } from '../../locales/zh-CN';
 
 const shownSeconds = 30;
 
-/** How a full number is fetched: the member's reveal by default, or another record's (a join application). */
-export interface Revealer {
-  mutateAsync: (variables: { id: number; field: RevealField }) => Promise<RevealResult>;
+/**
+ * How a full number is fetched: the member's reveal by default, or another record's (a join application,
+ * an assistance case's bank account).
+ */
+export interface Revealer<F extends string = RevealField> {
+  mutateAsync: (variables: { id: number; field: F }) => Promise<Pick<RevealResult, 'value'>>;
   isPending: boolean;
 }
 
-interface RevealValueProps {
+interface RevealValueProps<F extends string> {
   /** The id of the record the number belongs to (the member, or what `via` reveals). */
   memberId: number;
-  field: RevealField;
+  field: F;
   masked: string | null;
-  via?: Revealer;
+  via?: Revealer<F>;
 }
 
 /**
  * A masked number with 查看 for holders of members.reveal: the full value replaces it for 30 seconds,
  * then the mask returns. Every reveal is recorded in the audit log, which the tooltip says.
  */
-export function RevealValue({ memberId, field, masked, via }: RevealValueProps) {
+export function RevealValue<F extends string = RevealField>({ memberId, field, masked, via }: RevealValueProps<F>) {
   const can = useCan();
   const memberReveal = useRevealMemberField();
-  const reveal = via ?? memberReveal;
+  // Without `via`, F is a member field: the member's own reveal takes it.
+  const reveal = via ?? (memberReveal as unknown as Revealer<F>);
   const showError = useShowError();
   const [full, setFull] = useState<string | null>(null);
   const [secondsLeft, setSecondsLeft] = useState(0);

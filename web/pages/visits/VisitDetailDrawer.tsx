@@ -1,10 +1,11 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, Empty, Image, Popconfirm, Skeleton, Space } from 'antd';
+import { App, Button, Descriptions, Drawer, Empty, Popconfirm, Skeleton } from 'antd';
 import { fenToYuanText } from '../../../shared/money';
 import { campaignKinds, visitTargetKinds } from '../../../shared/schemas/visits';
 import { useDeleteVisit, useVisit, visitPhotoUrl } from '../../api/visits';
 import { formatTime, orDash } from '../../components/format';
 import { useShowError } from '../../components/formErrors';
+import { StoredFiles } from '../../components/StoredFiles';
 import { visits as t } from '../../locales/visits.zh-CN';
 
 /** One visit with its photos; 删除 (with a confirmation) gives its money back to the budget. */
@@ -70,20 +71,12 @@ export function VisitDetailDrawer({ id, onClose }: { id: number | null; onClose:
           </Descriptions>
           <h4 style={{ marginTop: 20 }}>{t.photos}</h4>
           {v.photos.length ? (
-            <Image.PreviewGroup>
-              <Space wrap data-testid="visit-photos">
-                {v.photos.map((p) => (
-                  <Image
-                    key={p.id}
-                    src={visitPhotoUrl(p.id)}
-                    alt={p.fileName}
-                    width={160}
-                    height={110}
-                    style={{ objectFit: 'cover' }}
-                  />
-                ))}
-              </Space>
-            </Image.PreviewGroup>
+            <StoredFiles
+              files={v.photos}
+              urlOf={visitPhotoUrl}
+              thumb={{ width: 160, height: 110 }}
+              testId="visit-photos"
+            />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有照片" />
           )}

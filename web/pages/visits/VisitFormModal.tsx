@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Checkbox,
@@ -11,14 +10,14 @@ import {
   Row,
   Select,
   Typography,
-  Upload,
   type UploadFile,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { fenToYuanText, yuanToFen } from '../../../shared/money';
-import { maxPhotos, visitTargetKinds } from '../../../shared/schemas/visits';
+import { maxPhotoBytes, maxPhotos, visitTargetKinds } from '../../../shared/schemas/visits';
 import { type CampaignView, fetchTargets, fetchVisitingOrgs, useCreateVisit, type VisitDetail } from '../../api/visits';
+import { FilesUpload } from '../../components/FilesUpload';
 import { FormModal, notSent } from '../../components/FormModal';
 import { useDebounced } from '../../components/useDebounced';
 import { visits as t } from '../../locales/visits.zh-CN';
@@ -252,23 +251,14 @@ export function VisitFormModal({ campaign, onClose }: { campaign: CampaignView; 
         <Input.TextArea rows={3} maxLength={2000} placeholder={t.narrativePlaceholder} />
       </Form.Item>
       <Form.Item label={t.photos} extra={t.photosHint}>
-        <Upload
-          listType="picture-card"
-          accept="image/*"
-          multiple
-          maxCount={maxPhotos}
-          fileList={photos}
-          beforeUpload={() => false}
-          onChange={({ fileList }) => setPhotos(fileList.slice(0, maxPhotos))}
-          data-testid="visit-photos-upload"
-        >
-          {photos.length < maxPhotos && (
-            <div>
-              <PlusOutlined />
-              <div style={{ marginTop: 8 }}>{t.selectUpload}</div>
-            </div>
-          )}
-        </Upload>
+        <FilesUpload
+          kind="photos"
+          maxFiles={maxPhotos}
+          maxBytes={maxPhotoBytes}
+          value={photos}
+          onChange={setPhotos}
+          testId="visit-photos-upload"
+        />
       </Form.Item>
     </FormModal>
   );

@@ -1,11 +1,11 @@
 import { Button, Flex, Popconfirm, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { ReportView } from '../../../api/workplans';
+import { evidenceUrl, type ReportView } from '../../../api/workplans';
 import { formatTime } from '../../../components/format';
+import { StoredFiles } from '../../../components/StoredFiles';
 import { workplanReports as t } from '../../../locales/zh-CN';
 import { formatFigure } from '../progressFormat';
 import { ReportStatusTag } from '../ReportStatusTag';
-import { EvidenceList } from './EvidenceList';
 
 interface ReportItemProps {
   report: ReportView;
@@ -48,7 +48,7 @@ export function ReportItem({ report, onAccept, onReturn, extra, accepting }: Rep
       )}
       {r.files.length > 0 && (
         <div style={{ margin: '8px 0' }}>
-          <EvidenceList files={r.files} />
+          <StoredFiles files={r.files} urlOf={evidenceUrl} testId="evidence" photoTestId="evidence-photo" />
         </div>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,10 +1,10 @@
 import { Alert, DatePicker, Form, Input, InputNumber, Select, Typography, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReportView, type TodoItem, useSubmitReport } from '../../../api/workplans';
+import { FilesUpload } from '../../../components/FilesUpload';
 import { FormModal } from '../../../components/FormModal';
 import { workplanReports as t } from '../../../locales/zh-CN';
 import { formatFigure } from '../progressFormat';
-import { EvidenceUpload } from './EvidenceUpload';
 
 interface ReportValues {
   targetId?: number | 'none';
@@ -104,7 +104,7 @@ export function ReportModal({ item, again, onClose }: ReportModalProps) {
         }
         style={{ marginBottom: 0 }}
       >
-        <EvidenceUpload />
+        <FilesUpload kind="evidence" maxFiles={9} maxBytes={10 * 1024 * 1024} testId="evidence-upload" />
       </Form.Item>
     </FormModal>
   );
