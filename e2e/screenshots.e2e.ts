@@ -38,8 +38,12 @@ describe('screenshots of every page', () => {
     await screenshot(page, 'orgs', { fullPage: false });
 
     await page.goto('/accounts');
-    await page.getByTestId('accounts-table').getByText('haimen_admin').waitFor();
+    await page.getByTestId('accounts-table').locator('.ant-table-row').first().waitFor();
     await screenshot(page, 'accounts');
+    // The demo has more accounts than a page holds: find haimen_admin by name.
+    await page.getByPlaceholder('用户名、姓名或手机号').fill('haimen_admin');
+    await page.getByPlaceholder('用户名、姓名或手机号').press('Enter');
+    await page.getByTestId('accounts-table').getByText('haimen_admin').waitFor();
     await page.getByTestId('accounts-table').getByRole('button', { name: 'haimen_admin' }).click();
     await page.getByText('账号详情').waitFor();
     await screenshot(page, 'account-detail', { fullPage: false });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { shell } from '../locales/zh-CN';
 import { BrandTitle } from './BrandTitle';
-import { entryOf, menuEntries } from './menu';
+import { entryOf, menuEntries, menuItems } from './menu';
 import { NotificationBell } from './NotificationBell';
 import { useCan } from './session';
 import { UserMenu } from './UserMenu';
@@ -15,9 +15,7 @@ export function AdminLayout() {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const current = entryOf(pathname);
-  const items = menuEntries
-    .filter((e) => !e.permission || can(e.permission))
-    .map((e) => ({ key: e.path, icon: e.icon, label: e.label }));
+  const items = menuItems(menuEntries.filter((e) => !e.permission || can(e.permission)));
 
   return (
     <Layout style={{ flex: 1 }}>

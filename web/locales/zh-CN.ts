@@ -55,6 +55,7 @@ export const shell = {
   menuMemberStats: '会员统计',
   menuAccounts: '账号管理',
   menuAudit: '审计日志',
+  menuGroups: { members: '会员工作', work: '工作部署', services: '职工服务', system: '系统管理' },
   changePassword: '修改密码',
   logout: '退出登录',
   loggedOut: '已退出登录',
