@@ -4,7 +4,7 @@ import { computeMetric, listMetrics, metricByCode, registerMetric } from '../ser
 import { auditLog } from '../server/modules/audit/audit.tables';
 import { memberImports } from '../server/modules/members/imports/imports.tables';
 import { orgs } from '../server/modules/orgs/orgs.tables';
-import { grantFirstMemberOf } from '../server/seed/demoAssistance';
+import { grantFirstMemberOf } from '../server/seed/assistanceFactories';
 import { fileFirstMemberOf } from '../server/seed/demoHardship';
 import { makeApplicant, makeJoinApplication } from '../server/seed/demoJoins';
 import { tripOfFirstMembers } from '../server/seed/demoRecuperation';

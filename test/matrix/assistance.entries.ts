@@ -7,7 +7,7 @@ import { desc, eq, isNotNull } from 'drizzle-orm';
 import { accounts } from '../../server/modules/accounts/accounts.tables';
 import { assistanceBatches, assistanceCases, assistanceFiles } from '../../server/modules/assistance/assistance.tables';
 import { members } from '../../server/modules/members/members.tables';
-import { makeAssistanceCase, makeAssistanceFund } from '../../server/seed/demoAssistance';
+import { makeAssistanceCase, makeAssistanceFund } from '../../server/seed/assistanceFactories';
 import { testKeyRing } from '../app';
 import { buildMember, type UploadPart } from '../factories';
 import { tinyPng } from '../workplanFixtures';
