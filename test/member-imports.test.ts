@@ -335,6 +335,27 @@ describe('import preview and commit', () => {
     expect(await preview(agent, await rosterXlsx(rows))).toMatchObject({ total: 2000, valid: 2000, invalid: 0 });
   });
 
+  it('decides a file of several batches in file order: duplicates across batches, errors in every batch', async () => {
+    const city = await buildCity(w.db);
+    const { agent } = await signInAs(w.app, w.db, 'union_admin', city.unionA);
+    const onRoster = uniqueIdNumber();
+    await buildMember(w.db, city.unionB, { idNumber: onRoster });
+    // Rows are checked on a worker thread 2,000 at a time and decided on the main thread, in order.
+    const ids = Array.from({ length: 4500 }, () => uniqueIdNumber());
+    const rows: string[][] = ids.map((id, i) => [`职工${String.fromCharCode(0x4e00 + (i % 500))}`, id]);
+    (rows[4300] as string[])[1] = ids[10] as string; // the third batch repeats a person of the first
+    (rows[2500] as string[])[1] = `${ids[2500]?.slice(0, 17)}${ids[2500]?.endsWith('0') ? '1' : '0'}`; // bad check character
+    (rows[4499] as string[])[1] = onRoster; // already a member of another union
+    const result = await preview(agent, await rosterXlsx([['姓名', '身份证号'], ...rows]));
+    expect(result).toMatchObject({ total: 4500, valid: 4497, invalid: 3, errorCount: 3 });
+    expect(result.errors.map((e) => e.row)).toEqual([2502, 4302, 4501]);
+    expect(reasonsOf(result, 4302)).toEqual(['身份证号：与第 12 行的身份证号重复（同一文件中一人只能出现一次）']);
+    expect(reasonsOf(result, 4501)[0]).toContain('已是其他工会的会员');
+    const res = await agent.post(`/api/members/imports/${result.id}/commit`);
+    expect(res.json()).toMatchObject({ added: 4497 });
+    expect((await agent.get(`/api/orgs/${city.unionA.id}/stats`)).json().members).toBe(4497);
+  });
+
   it('puts rows in the chosen union, and keeps imports inside the caller’s subtree', async () => {
     const city = await buildCity(w.db);
     const { agent: county } = await signInAs(w.app, w.db, 'union_admin', city.countyA);

@@ -7,9 +7,14 @@ export function pinyinInitials(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** Full pinyin and initials of a person's name, reading the surname as a surname (曾 zeng, 单 shan). */
+/**
+ * Full pinyin and initials of a person's name, reading the surname as a surname (曾 zeng, 单 shan). One
+ * transliteration gives both (the initials are each syllable's first letter): a bulk import pays for it
+ * per row.
+ */
 export function personNamePinyin(name: string): { full: string; initials: string } {
-  const options = { toneType: 'none', separator: '', nonZh: 'removed', surname: 'head' } as const;
-  const clean = (v: string) => v.toLowerCase().replace(/[^a-z]/g, '');
-  return { full: clean(pinyin(name, options)), initials: clean(pinyin(name, { ...options, pattern: 'first' })) };
+  const syllables = pinyin(name, { toneType: 'none', nonZh: 'removed', surname: 'head', type: 'array' }).map((s) =>
+    s.toLowerCase().replace(/[^a-z]/g, ''),
+  );
+  return { full: syllables.join(''), initials: syllables.map((s) => s.charAt(0)).join('') };
 }

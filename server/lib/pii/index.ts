@@ -2,8 +2,8 @@
  * Encryption of members' personal data at rest (PIPL): resident ID numbers and mobile numbers.
  *
  * What is stored, per value: a text token `v1.<keyId>.<iv>.<ciphertext>.<mac>` (SM4-CBC with a random IV,
- * then HMAC-SM3 over version, key id, IV and ciphertext), plus, for exact lookups, a blind index: the hex
- * HMAC-SM3 of `kind:normalisedValue` under a separate index key. Display masks (e.g. 139****5678) are
+ * then HMAC-SM3 over version, key id, IV and ciphertext), plus, for exact lookups, a blind index: the
+ * HMAC-SM3 of `kind:normalisedValue` under a separate index key, truncated to 128 bits and stored as uuid. Display masks (e.g. 139****5678) are
  * derived after decryption, never stored beside the token.
  *
  * Why encrypt-then-MAC: Node has no SM4-GCM, and bare CBC is malleable and, with observable padding errors,
@@ -34,6 +34,8 @@ export {
   keyIdOf,
   needsRotation,
   PiiError,
+  type SealingKeys,
+  sealingKeys,
 } from './cipher';
 export { keyRingFromConfig } from './config';
 export { KeyRing, loadKeyRing, PiiConfigError, type PiiKey } from './keys';

@@ -114,8 +114,13 @@ describe('field encryption', () => {
     const a = encryptField(ring1, '13912345678');
     const b = encryptField(ring1, '13912345678');
     expect(a).not.toBe(b);
-    expect(blindIndex(ring1, 'mobile', '13912345678')).toMatch(/^[0-9a-f]{64}$/);
+    expect(blindIndex(ring1, 'mobile', '13912345678')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
     expect(blindIndex(ring1, 'mobile', '13912345678')).toBe(blindIndex(ring12, 'mobile', '13912345678'));
+    // The first 128 bits of HMAC-SM3 (Node's own HMAC as the reference), written as a uuid.
+    const reference = crypto.createHmac('sm3', ring1.indexKey).update('mobile:13912345678').digest('hex');
+    expect(blindIndex(ring1, 'mobile', '13912345678').replaceAll('-', '')).toBe(reference.slice(0, 32));
     // The kind separates domains: the same digits as an ID number give another index.
     expect(blindIndex(ring1, 'id_number', '13912345678')).not.toBe(blindIndex(ring1, 'mobile', '13912345678'));
     const otherIndexKey = loadKeyRing({ PII_KEYS: `k1:${K1}`, PII_INDEX_KEY: K2 }, { production: true });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hmacSm3, sm4CbcEncryptMany } from './primitives';
+import { sm3 } from './sm3';
 
 const key = Buffer.from('0123456789abcdeffedcba9876543210', 'hex');
 // Lengths around every block boundary, multi-byte characters and a long value, in one batch.
@@ -39,7 +40,35 @@ describe('SM4-CBC over one ECB cipher', () => {
   });
 });
 
-describe('HMAC-SM3 over one-shot hashes', () => {
+describe('SM3 in JavaScript', () => {
+  it("gives the standard's two examples (GB/T 32905-2016, appendix A)", () => {
+    expect(sm3(Buffer.from('abc')).toString('hex')).toBe(
+      '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0',
+    );
+    expect(sm3(Buffer.from('abcd'.repeat(16))).toString('hex')).toBe(
+      'debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732',
+    );
+  });
+
+  it("matches Node's SM3 for every length from 0 to 300 bytes", () => {
+    for (let n = 0; n <= 300; n++) {
+      const data = crypto.randomBytes(n);
+      expect(sm3(data).toString('hex')).toBe(crypto.createHash('sm3').update(data).digest('hex'));
+    }
+  });
+});
+
+describe('HMAC-SM3 with the key states kept', () => {
+  it("matches Node's createHmac for every message length from 0 to 300 bytes, one key after another", () => {
+    for (let n = 0; n <= 300; n++) {
+      const macKey = crypto.randomBytes(1 + (n % 64));
+      const message = crypto.randomBytes(n);
+      const expected = crypto.createHmac('sm3', macKey).update(message).digest('hex');
+      expect(hmacSm3(macKey, [message]).toString('hex')).toBe(expected);
+      expect(hmacSm3(macKey, [message]).toString('hex')).toBe(expected);
+    }
+  });
+
   it("matches Node's createHmac for short, long (over a block) keys and long messages", () => {
     for (const macKey of [crypto.randomBytes(32), crypto.randomBytes(64), crypto.randomBytes(100)]) {
       for (const parts of [

@@ -7,13 +7,13 @@
  *   between whole blocks, so one `update` encrypts block r of every value of a batch at once. The output
  *   is exactly SM4-CBC with PKCS#7 padding: decryption stays with Node's `sm4-cbc` decipher, and the
  *   tests check both ways against it.
- * - HMAC (RFC 2104) is the two one-shot SM3 hashes H(K⊕opad ‖ H(K⊕ipad ‖ m)) over preallocated buffers.
+ * - HMAC (RFC 2104) keeps the SM3 states after K⊕ipad and K⊕opad per key (sm3.ts).
  */
 import crypto from 'node:crypto';
+import { Sm3Hmac } from './sm3';
 
 const BLOCK = 16;
 const SM3_BLOCK = 64;
-const SM3_BYTES = 32;
 
 const ecbCiphers = new WeakMap<Buffer, crypto.Cipher>();
 
@@ -64,46 +64,15 @@ export function sm4CbcEncryptMany(key: Buffer, ivs: readonly Buffer[], plaintext
   return blocks;
 }
 
-interface HmacKey {
-  /** K⊕ipad followed by room for the message. */
-  inner: Buffer;
-  /** K⊕opad followed by the inner digest. */
-  outer: Buffer;
-}
+const hmacs = new WeakMap<Uint8Array, Sm3Hmac>();
 
-const hmacKeys = new WeakMap<Buffer, HmacKey>();
-
-function hmacKeyFor(key: Buffer): HmacKey {
-  let prepared = hmacKeys.get(key);
-  if (!prepared) {
-    const k = key.length > SM3_BLOCK ? crypto.hash('sm3', key, 'buffer') : key;
-    const pad = (byte: number) => {
-      const out = Buffer.alloc(SM3_BLOCK);
-      k.copy(out);
-      for (let i = 0; i < SM3_BLOCK; i++) out[i] = (out[i] as number) ^ byte;
-      return out;
-    };
-    prepared = {
-      inner: Buffer.concat([pad(0x36), Buffer.alloc(256)]),
-      outer: Buffer.concat([pad(0x5c), Buffer.alloc(SM3_BYTES)]),
-    };
-    hmacKeys.set(key, prepared);
-  }
-  return prepared;
-}
-
-/** HMAC-SM3 of the parts, concatenated (strings as UTF-8). */
+/** HMAC-SM3 of the parts, concatenated (strings as UTF-8); see sm3.ts for why it is not Node's. */
 export function hmacSm3(key: Buffer, parts: readonly (string | Buffer)[]): Buffer {
-  const prepared = hmacKeyFor(key);
-  const length = parts.reduce((n, p) => n + (typeof p === 'string' ? Buffer.byteLength(p, 'utf8') : p.length), 0);
-  if (prepared.inner.length < SM3_BLOCK + length) {
-    prepared.inner = Buffer.concat([prepared.inner.subarray(0, SM3_BLOCK), Buffer.alloc(length * 2)]);
+  let hmac = hmacs.get(key);
+  if (!hmac) {
+    // RFC 2104: a key longer than the block is replaced by its hash.
+    hmac = new Sm3Hmac(key.length > SM3_BLOCK ? crypto.hash('sm3', key, 'buffer') : key);
+    hmacs.set(key, hmac);
   }
-  let at = SM3_BLOCK;
-  for (const part of parts) {
-    at += typeof part === 'string' ? prepared.inner.write(part, at, 'utf8') : part.copy(prepared.inner, at);
-  }
-  const innerDigest = crypto.hash('sm3', prepared.inner.subarray(0, at), 'buffer');
-  innerDigest.copy(prepared.outer, SM3_BLOCK);
-  return crypto.hash('sm3', prepared.outer, 'buffer');
+  return hmac.mac(parts);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Gender, WorkerCategory } from '../../../shared/memberEnums';
 import { accounts } from '../accounts/accounts.tables';
 import { orgs } from '../orgs/orgs.tables';
@@ -26,7 +26,7 @@ export const memberJoins = pgTable(
     ethnicity: text().notNull(),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
     idNumberEnc: text('id_number_enc').notNull(),
-    idNumberIndex: text('id_number_index').notNull(),
+    idNumberIndex: uuid('id_number_index').notNull(),
     idNumberMasked: text('id_number_masked').notNull(),
     mobileEnc: text('mobile_enc'),
     mobileMasked: text('mobile_masked'),

@@ -15,14 +15,12 @@ import { choiceSynonyms, columnLabel, type HeaderMap, type ImportField, importCo
 import { cellText, type ImportCell } from './imports.source';
 import type { CellError } from './imports.tables';
 
-/** A row that passed every check that needs no database: the member as it will be registered. */
-export interface CheckedMember {
+/** What a row that passed every check that needs no database registers, besides its personal numbers. */
+export interface MemberProfile {
   name: string;
   gender: Gender;
   ethnicity: string;
   birthDate: string;
-  idNumber: string;
-  mobile: string | null;
   education: string | null;
   politicalStatus: string | null;
   employerName: string | null;
@@ -30,6 +28,14 @@ export interface CheckedMember {
   position: string | null;
   workerCategory: WorkerCategory;
   joinedDate: string;
+}
+
+/** A row that passed every check that needs no database: the member as it will be registered. */
+export interface CheckedMember {
+  profile: MemberProfile;
+  idNumber: string;
+  mobile: string | null;
+  /** The union the row names, if it names one. */
   unionName: string | null;
 }
 
@@ -183,19 +189,21 @@ export function checkRow(cells: readonly ImportCell[], headers: HeaderMap, today
   return {
     ok: true,
     member: {
-      name,
-      gender: parsedId.gender,
-      ethnicity,
-      birthDate: parsedId.birthDate,
+      profile: {
+        name,
+        gender: parsedId.gender,
+        ethnicity,
+        birthDate: parsedId.birthDate,
+        education,
+        politicalStatus,
+        employerName,
+        employerCreditCode: credit?.ok ? credit.value : null,
+        position,
+        workerCategory: (categoryLabel && categoryByLabel.get(categoryLabel)) || 'regular',
+        joinedDate,
+      },
       idNumber: parsedId.value,
       mobile,
-      education,
-      politicalStatus,
-      employerName,
-      employerCreditCode: credit?.ok ? credit.value : null,
-      position,
-      workerCategory: (categoryLabel && categoryByLabel.get(categoryLabel)) || 'regular',
-      joinedDate,
       unionName,
     },
   };

@@ -3,14 +3,12 @@ import { createReadStream } from 'node:fs';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { grassrootsTypes } from '../../../../shared/enums';
 import { memberStatuses } from '../../../../shared/memberEnums';
-import { maskIdNumber } from '../../../../shared/validators/idNumber';
-import { maskMobile } from '../../../../shared/validators/mobile';
 import type { Ctx } from '../../../context';
-import { ColumnBatch } from '../../../db/bulk';
+import { ColumnBatch, joinJsonObjects } from '../../../db/bulk';
 import { chinaDate } from '../../../lib/dates';
-import { blindIndex, encryptFields } from '../../../lib/pii';
-import { personNamePinyin } from '../../../lib/pinyin';
+import { sealingKeys } from '../../../lib/pii';
 import { clearProgress, reportProgress } from '../../../lib/progress';
+import { spareCores, ThreadPool } from '../../../lib/threads';
 import { AppError } from '../../../plugins/errors';
 import { pathInScope } from '../../../plugins/scope';
 import { audit } from '../../audit/audit.service';
@@ -18,7 +16,7 @@ import { orgs } from '../../orgs/orgs.tables';
 import { unionFor } from '../members.service';
 import { memberRecordColumns, members } from '../members.tables';
 import { columnLabel, type HeaderMap, importColumns, isTemplateExample, matchHeaderRow } from './imports.columns';
-import { type CheckedMember, checkRow } from './imports.rows';
+import { type PreparedRow, type PrepareJob, sealRawRows } from './imports.prepare';
 import { cellText, type FileKind, readRows, type SourceRow, sniffFile } from './imports.source';
 import { type CellError, memberImportRows, memberImports } from './imports.tables';
 
@@ -43,7 +41,6 @@ const batchSize = 2000;
 export const previewErrorLimit = 500;
 
 type Union = { id: number; path: string; name: string };
-type StagedRow = typeof memberImportRows.$inferInsert;
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -140,35 +137,28 @@ interface Tally {
 }
 
 const stagedColumns = ['importId', 'rowNo', 'valid', 'errors', 'rawEnc', ...memberRecordColumns] as const;
-
-type Batch = { row: SourceRow; checked: ReturnType<typeof checkRow> }[];
+/** What the main thread adds to a valid row the worker thread wrote (PreparedRow's json). */
+const decisionJson = new ColumnBatch(memberImportRows, ['importId', 'rowNo', 'valid', 'orgId', 'orgPath']);
 
 interface PreviewState {
   headers: HeaderMap;
   target: Union | null;
   unions: Map<string, Union | string>;
+  /** The row each blind-indexed ID number was first seen on. */
   seen: Map<string, number>;
-  pinyin: Map<string, { full: string; initials: string }>;
 }
 
 type RosterEntry = { index: string; orgPath: string; orgName: string; status: string; cardNo: string };
 
-/** What the database knows about a batch's people: their blind indexes and those already on the roster. */
-interface BatchLookup {
-  indexOf: Map<CheckedMember, string>;
-  onRoster: Map<string, RosterEntry>;
-}
-
-/** Resolves a batch's union names and finds its people already on the roster (one HMAC per person). */
-async function lookUpBatch(ctx: Ctx, batch: Batch, state: PreviewState): Promise<BatchLookup> {
-  const candidates = batch.flatMap((b) => (b.checked.ok ? [b.checked.member] : []));
+/** Resolves a batch's union names and finds those of its people already on the roster. */
+async function lookUpBatch(ctx: Ctx, prepared: PreparedRow[], state: PreviewState) {
+  const candidates = prepared.flatMap((p) => (p.ok ? [p] : []));
   await resolveUnions(
     ctx,
-    candidates.flatMap((m) => (m.unionName ? [m.unionName] : [])),
+    candidates.flatMap((p) => (p.unionName ? [p.unionName] : [])),
     state.unions,
   );
-  const indexOf = new Map(candidates.map((m) => [m, blindIndex(ctx.pii, 'id_number', m.idNumber)]));
-  const indexes = [...indexOf.values()];
+  const indexes = candidates.map((p) => p.idNumberIndex);
   const existing = indexes.length
     ? await ctx.db
         .select({
@@ -180,99 +170,98 @@ async function lookUpBatch(ctx: Ctx, batch: Batch, state: PreviewState): Promise
         })
         .from(members)
         .innerJoin(orgs, eq(orgs.id, members.orgId))
-        .where(sql`${members.idNumberIndex} = any(${sql.param(indexes)}::text[])`)
+        .where(sql`${members.idNumberIndex} = any(${sql.param(indexes)}::uuid[])`)
     : [];
-  return { indexOf, onRoster: new Map(existing.map((e) => [e.index, e])) };
+  return new Map<string, RosterEntry>(existing.map((e) => [e.index, e]));
 }
 
 /**
- * Decides each row of a looked-up batch (the unions, the roster, earlier rows of the file), seals the
- * valid ones and answers the promise of their insert, so the caller can read and check the next batch
- * while the database writes this one (two cores: Node's and PostgreSQL's).
+ * Decides each prepared row of a batch against the unions, the roster and the earlier rows of the file,
+ * in file order, and answers the insert of the staged rows.
+ */
+function decideBatch(
+  ctx: Ctx,
+  importId: number,
+  prepared: PreparedRow[],
+  onRoster: Map<string, RosterEntry>,
+  state: PreviewState,
+  tally: Tally,
+) {
+  const staged = new ColumnBatch(memberImportRows, stagedColumns);
+  const refused: { row: PreparedRow; errors: CellError[] }[] = [];
+  for (const p of prepared) {
+    if (!p.ok) {
+      refused.push({ row: p, errors: p.errors });
+      continue;
+    }
+    const errors: CellError[] = [];
+    const resolved = p.unionName ? state.unions.get(p.unionName) : state.target;
+    const union = resolved && typeof resolved !== 'string' ? resolved : null;
+    if (typeof resolved === 'string') errors.push({ column: columnLabel(state.headers, 'union'), reason: resolved });
+    else if (!resolved)
+      errors.push({ column: columnLabel(state.headers, 'union'), reason: '必填项：请填写会员所属的工会' });
+    const index = p.idNumberIndex;
+    const earlier = state.seen.get(index);
+    if (earlier !== undefined)
+      errors.push({
+        column: columnLabel(state.headers, 'idNumber'),
+        reason: `与第 ${earlier} 行的身份证号重复（同一文件中一人只能出现一次）`,
+      });
+    else state.seen.set(index, p.rowNo);
+    const found = onRoster.get(index);
+    if (found && union)
+      errors.push({ column: columnLabel(state.headers, 'idNumber'), reason: alreadyMemberReason(ctx, found, union) });
+    if (errors.length > 0 || !union) {
+      refused.push({ row: p, errors });
+      continue;
+    }
+    tally.valid++;
+    staged.pushJson(
+      joinJsonObjects(
+        decisionJson.json({ importId, rowNo: p.rowNo, valid: true, orgId: union.id, orgPath: union.path }),
+        p.json,
+      ),
+    );
+  }
+  return { staged, refused };
+}
+
+/**
+ * Stages a batch: valid rows with their sealed member, refused rows with their reasons and their cells
+ * sealed for the error report (rows refused only here, by the database's knowledge, are sealed now).
  */
 function stageBatch(
   ctx: Ctx,
   importId: number,
-  batch: Batch,
-  { indexOf, onRoster }: BatchLookup,
-  state: PreviewState,
+  batch: SourceRow[],
+  decided: ReturnType<typeof decideBatch>,
   tally: Tally,
 ): Promise<void> {
-  const decided = batch.map(({ row, checked }) => {
-    const errors: CellError[] = checked.ok ? [] : [...checked.errors];
-    let union: Union | null = null;
-    if (checked.ok) {
-      const m = checked.member;
-      const resolved = m.unionName ? state.unions.get(m.unionName) : state.target;
-      if (typeof resolved === 'string') errors.push({ column: columnLabel(state.headers, 'union'), reason: resolved });
-      else if (!resolved)
-        errors.push({ column: columnLabel(state.headers, 'union'), reason: '必填项：请填写会员所属的工会' });
-      else union = resolved;
-      const earlier = state.seen.get(m.idNumber);
-      if (earlier !== undefined)
-        errors.push({
-          column: columnLabel(state.headers, 'idNumber'),
-          reason: `与第 ${earlier} 行的身份证号重复（同一文件中一人只能出现一次）`,
-        });
-      else state.seen.set(m.idNumber, row.rowNo);
-      const found = onRoster.get(indexOf.get(m) as string);
-      if (found && union)
-        errors.push({ column: columnLabel(state.headers, 'idNumber'), reason: alreadyMemberReason(ctx, found, union) });
-      if (errors.length === 0 && union) return { row, valid: { member: m, union } } as const;
-    }
+  const { staged, refused } = decided;
+  const unsealed = refused.filter(({ row }) => row.ok);
+  const byRow = new Map(batch.map((r) => [r.rowNo, r]));
+  const raw = sealRawRows(
+    ctx.pii,
+    unsealed.map(({ row }) => byRow.get(row.rowNo) as SourceRow),
+  );
+  let next = 0;
+  for (const { row, errors } of refused) {
     tally.invalid++;
     tally.errorCount += errors.length;
     for (const e of errors) if (tally.errors.length < previewErrorLimit) tally.errors.push({ row: row.rowNo, ...e });
-    return { row, errors } as const;
-  });
-
-  // Sealed per batch: one SM4 call per block position instead of a cipher object per value.
-  const valid = decided.flatMap((d) => ('valid' in d && d.valid ? [d.valid.member] : []));
-  const sealed = encryptFields(ctx.pii, [
-    ...valid.map((m) => m.idNumber),
-    ...valid.flatMap((m) => (m.mobile ? [m.mobile] : [])),
-    ...decided.flatMap((d) => ('errors' in d ? [JSON.stringify(d.row.cells.map((c) => cellText(c)))] : [])),
-  ]);
-  let next = 0;
-  const take = () => sealed[next++] as string;
-  const idTokens = valid.map(() => take());
-  const mobileTokens = new Map(valid.flatMap((m) => (m.mobile ? [[m, take()] as const] : [])));
-  const staged: StagedRow[] = [];
-  let v = 0;
-  for (const d of decided) {
-    if ('errors' in d) {
-      staged.push({ importId, rowNo: d.row.rowNo, valid: false, errors: d.errors, rawEnc: take() });
-      continue;
-    }
-    const { member, union } = d.valid;
-    tally.valid++;
-    let pinyin = state.pinyin.get(member.name);
-    if (!pinyin) {
-      pinyin = personNamePinyin(member.name);
-      if (state.pinyin.size < 50_000) state.pinyin.set(member.name, pinyin);
-    }
-    const { idNumber, mobile, unionName: _u, ...profile } = member;
-    staged.push({
-      importId,
-      rowNo: d.row.rowNo,
-      valid: true,
-      ...profile,
-      orgId: union.id,
-      orgPath: union.path,
-      namePinyin: pinyin.full,
-      nameInitials: pinyin.initials,
-      idNumberEnc: idTokens[v++],
-      idNumberIndex: indexOf.get(member),
-      idNumberMasked: maskIdNumber(idNumber),
-      mobileEnc: mobileTokens.get(member) ?? null,
-      mobileIndex: mobile ? blindIndex(ctx.pii, 'mobile', mobile) : null,
-      mobileMasked: mobile ? maskMobile(mobile) : null,
-    });
+    const rawEnc = row.ok ? (raw[next++] as string) : row.rawEnc;
+    staged.push({ importId, rowNo: row.rowNo, valid: false, errors, rawEnc });
   }
-  const rows = new ColumnBatch(memberImportRows, stagedColumns);
-  for (const row of staged) rows.push(row);
-  return rows.flush(ctx.db);
+  return staged.flush(ctx.db);
 }
+
+/** The threads that check and seal rows (imports.prepare.ts) beside the main thread. */
+const preparePool = new ThreadPool<PrepareJob, PreparedRow[]>(new URL('./imports.prepare.thread.ts', import.meta.url), {
+  size: spareCores(3),
+});
+
+/** Batches the pipeline holds at once: read, being prepared, being looked up, being written. */
+const batchesInFlight = 4;
 
 /**
  * Validates an uploaded roster file row by row and stages it for commit: the preview answer has the
@@ -314,28 +303,32 @@ export async function previewImport(ctx: Ctx, file: ImportFile, options: Preview
   if (!record) throw new Error('insert returned no row');
 
   const tally: Tally = { total: 0, valid: 0, invalid: 0, errorCount: 0, errors: [] };
-  const state: PreviewState = { headers, target, unions: new Map(), seen: new Map(), pinyin: new Map() };
-  // Three batches in flight: the one being read and checked, the one being looked up on the roster,
-  // and the one being written. Each failure is caught where it is made and rethrown by the next await.
-  let lookingUp: { batch: Batch; lookup: Promise<BatchLookup> } | null = null;
-  let writing: Promise<unknown> = Promise.resolve();
-  const stageLookedUp = async () => {
-    if (!lookingUp) return;
-    const { batch, lookup } = lookingUp;
-    lookingUp = null;
-    const looked = await lookup;
-    await writing;
-    writing = stageBatch(ctx, record.id, batch, looked, state, tally);
-    writing.catch(() => undefined);
-    if (options.progressKey)
-      reportProgress(options.progressKey, { phase: 'validating', done: tally.total, total: null });
-  };
-  const lookUp = (batch: Batch) => {
-    lookingUp = { batch, lookup: lookUpBatch(ctx, batch, state) };
-    lookingUp.lookup.catch(() => undefined);
+  const state: PreviewState = { headers, target, unions: new Map(), seen: new Map() };
+  const job = { headers, today, keys: sealingKeys(ctx.pii) };
+  // Each batch goes through a chain: prepared on a thread, looked up on the roster, decided in file
+  // order, then written. Several batches are in the chain at once, so the thread, the main thread and
+  // the database work side by side; `inFlight` holds each batch's last step, the oldest first.
+  const inFlight: Promise<void>[] = [];
+  let decided: Promise<unknown> = Promise.resolve();
+  const submit = (batch: SourceRow[]) => {
+    const looked = preparePool
+      .run({ ...job, rows: batch })
+      .then(async (prepared) => ({ prepared, onRoster: await lookUpBatch(ctx, prepared, state) }));
+    const decision = Promise.all([looked, decided]).then(([{ prepared, onRoster }]) =>
+      decideBatch(ctx, record.id, prepared, onRoster, state, tally),
+    );
+    decided = decision;
+    const written = decision.then(async (d) => {
+      await stageBatch(ctx, record.id, batch, d, tally);
+      if (options.progressKey)
+        reportProgress(options.progressKey, { phase: 'validating', done: tally.valid + tally.invalid, total: null });
+    });
+    // Failures surface when the batch's turn comes (or in the cleanup below), never unhandled.
+    for (const step of [looked, decision, written]) step.catch(() => undefined);
+    inFlight.push(written);
   };
   try {
-    let batch: Batch = [];
+    let batch: SourceRow[] = [];
     for (let next = await rows.next(); !next.done; next = await rows.next()) {
       const row = next.value;
       if (row.cells.every((c) => c.kind === 'empty') || isExampleRow(row, headers)) continue;
@@ -346,22 +339,19 @@ export async function previewImport(ctx: Ctx, file: ImportFile, options: Preview
           `文件超过 ${maxRows.toLocaleString('en-US')} 行数据，请拆分成多个文件分批导入`,
         );
       }
-      batch.push({ row, checked: checkRow(row.cells, headers, today) });
+      batch.push(row);
       if (batch.length === batchSize) {
-        await stageLookedUp();
-        lookUp(batch);
+        submit(batch);
         batch = [];
+        if (inFlight.length >= batchesInFlight) await inFlight.shift();
       }
     }
-    await stageLookedUp();
-    lookUp(batch);
-    await stageLookedUp();
-    await writing;
+    if (batch.length > 0) submit(batch);
+    for (const step of inFlight.splice(0)) await step;
     if (tally.total === 0) throw new AppError('imports/no_data');
   } catch (err) {
-    // Nothing of a refused file stays: the staged rows go with their import, once the last write ended.
-    await (lookingUp as { lookup: Promise<BatchLookup> } | null)?.lookup.catch(() => undefined);
-    await writing.catch(() => undefined);
+    // Nothing of a refused file stays: the staged rows go with their import, once every write ended.
+    await Promise.allSettled(inFlight);
     await deleteStagedImport(ctx, record.id);
     throw err;
   } finally {

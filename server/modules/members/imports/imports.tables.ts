@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import type { Gender, WorkerCategory } from '../../../../shared/memberEnums';
 import { orgs } from '../../orgs/orgs.tables';
@@ -75,10 +76,10 @@ export const memberImportRows = pgTable(
     ethnicity: text(),
     birthDate: date('birth_date', { mode: 'string' }),
     idNumberEnc: text('id_number_enc'),
-    idNumberIndex: text('id_number_index'),
+    idNumberIndex: uuid('id_number_index'),
     idNumberMasked: text('id_number_masked'),
     mobileEnc: text('mobile_enc'),
-    mobileIndex: text('mobile_index'),
+    mobileIndex: uuid('mobile_index'),
     mobileMasked: text('mobile_masked'),
     education: text(),
     politicalStatus: text('political_status'),
