@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../server/lib/dates';
 import { auditLog } from '../server/modules/audit/audit.tables';
 import { recupBatches } from '../server/modules/recuperation/recuperation.tables';
-import { addDays, makeRecupBatch, makeRecupProgramme, makeRecupTrip } from '../server/seed/demoRecuperation';
+import { addDays, makeRecupBatch, makeRecupProgramme, makeRecupTrip } from '../server/seed/recuperationFactories';
 import { useTestApp } from './app';
 import { type Agent, buildCity, buildMember, buildUser, type City, signIn, signInAs } from './factories';
 

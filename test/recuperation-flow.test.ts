@@ -4,7 +4,7 @@ import { chinaDate } from '../server/lib/dates';
 import { auditLog } from '../server/modules/audit/audit.tables';
 import { notifications } from '../server/modules/notifications/notifications.tables';
 import { recupApplications, recupBatches } from '../server/modules/recuperation/recuperation.tables';
-import { addDays, makeRecupBatch, makeRecupProgramme, makeRecupTrip } from '../server/seed/demoRecuperation';
+import { addDays, makeRecupBatch, makeRecupProgramme, makeRecupTrip } from '../server/seed/recuperationFactories';
 import { useTestApp } from './app';
 import { type Agent, buildCity, buildMember, buildUser, type City, signIn, signInAs } from './factories';
 

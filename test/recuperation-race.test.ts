@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recupApplications, recupBatches, recupQuotas } from '../server/modules/recuperation/recuperation.tables';
-import { makeRecupBatch, makeRecupProgramme, makeRecupQuota } from '../server/seed/demoRecuperation';
+import { makeRecupBatch, makeRecupProgramme, makeRecupQuota } from '../server/seed/recuperationFactories';
 import { useTestApp } from './app';
 import { type Agent, buildCity, buildMember, buildUser, type City, signIn, signInAs } from './factories';
 

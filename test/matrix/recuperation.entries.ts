@@ -3,7 +3,12 @@ import { desc, eq, isNotNull } from 'drizzle-orm';
 import { chinaDate } from '../../server/lib/dates';
 import { accounts } from '../../server/modules/accounts/accounts.tables';
 import { members } from '../../server/modules/members/members.tables';
-import { addDays, makeRecupApplication, makeRecupBatch, makeRecupProgramme } from '../../server/seed/demoRecuperation';
+import {
+  addDays,
+  makeRecupApplication,
+  makeRecupBatch,
+  makeRecupProgramme,
+} from '../../server/seed/recuperationFactories';
 import { buildMember } from '../factories';
 import type { ModuleEntries, Side } from './types';
 

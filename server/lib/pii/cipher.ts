@@ -22,22 +22,6 @@ export class PiiError extends Error {
   }
 }
 
-/**
- * What sealing a new value needs: the active key and the index key. A KeyRing is one; so is the plain
- * copy a worker thread receives (sealingKeys), since a class instance does not cross threads.
- */
-export type SealingKeys = Pick<KeyRing, 'active' | 'indexKey'>;
-
-/**
- * The sealing keys as plain data with Buffers: to post to a worker thread, and on the thread, where the
- * posted Buffers arrive as plain Uint8Arrays.
- */
-export function sealingKeys(ring: SealingKeys): SealingKeys {
-  const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { id, encKey, macKey } = ring.active;
-  return { active: { id, encKey: buffer(encKey), macKey: buffer(macKey) }, indexKey: buffer(ring.indexKey) };
-}
-
 /** The kinds of value with a blind index; the kind is part of the HMAC input, so domains never collide. */
 export type BlindIndexKind = 'id_number' | 'mobile';
 
@@ -85,12 +69,12 @@ function nextIv(): Buffer {
 }
 
 /** Encrypts a value with the active key: `v1.<keyId>.<iv>.<ciphertext>.<mac>`, all base64url. */
-export function encryptField(ring: SealingKeys, plaintext: string): string {
+export function encryptField(ring: KeyRing, plaintext: string): string {
   return encryptFields(ring, [plaintext])[0] as string;
 }
 
 /** encryptField of many values at once (each with its own IV): what a bulk import calls per batch. */
-export function encryptFields(ring: SealingKeys, plaintexts: readonly string[]): string[] {
+export function encryptFields(ring: KeyRing, plaintexts: readonly string[]): string[] {
   const key = ring.active;
   const ivs = plaintexts.map(() => nextIv());
   const ciphertexts = sm4CbcEncryptMany(key.encKey, ivs, plaintexts);
@@ -142,7 +126,7 @@ const INDEX_BYTES = 16;
  * PostgreSQL logs each such page whole once per checkpoint. 128 bits leave no collision to fear among
  * a city's people (about 10⁻²⁶ for 2.4 million).
  */
-export function blindIndex(ring: SealingKeys, kind: BlindIndexKind, normalisedValue: string): string {
+export function blindIndex(ring: KeyRing, kind: BlindIndexKind, normalisedValue: string): string {
   const hex = hmacSm3(ring.indexKey, [`${kind}:${normalisedValue}`]).toString('hex', 0, INDEX_BYTES);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

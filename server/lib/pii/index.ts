@@ -34,8 +34,6 @@ export {
   keyIdOf,
   needsRotation,
   PiiError,
-  type SealingKeys,
-  sealingKeys,
 } from './cipher';
 export { keyRingFromConfig } from './config';
 export { KeyRing, loadKeyRing, PiiConfigError, type PiiKey } from './keys';

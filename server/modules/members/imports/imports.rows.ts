@@ -87,40 +87,60 @@ export function parseImportDate(cell: ImportCell | undefined): string | null | '
   return isoDate(Number(match[1]), Number(match[2]), Number(match[3] || 1)) ?? 'invalid';
 }
 
-/** Checks one data row against every rule that needs no database; `today` is the China date. */
-export function checkRow(cells: readonly ImportCell[], headers: HeaderMap, today: string): CheckedRow {
-  const errors: CellError[] = [];
-  const fail = (field: ImportField, reason: string) => {
-    errors.push({ column: columnLabel(headers, field), reason });
+/** A row's cells read by field, and its errors; the checks' helpers are methods, so a row makes no functions. */
+class RowCells {
+  readonly errors: CellError[] = [];
+
+  constructor(
+    private readonly cells: readonly ImportCell[],
+    private readonly headers: HeaderMap,
+  ) {}
+
+  fail(field: ImportField, reason: string): null {
+    this.errors.push({ column: columnLabel(this.headers, field), reason });
     return null;
-  };
-  const cell = (field: ImportField) => {
-    const at = headers.get(field);
-    return at ? cells[at.index] : undefined;
-  };
-  const text = (field: ImportField) => toHalfWidth(cellText(cell(field))).trim() || null;
-  const choice = (field: ImportField, allowed: readonly string[]) => {
-    const raw = text(field)?.replace(/\s+/g, '');
+  }
+
+  cell(field: ImportField): ImportCell | undefined {
+    const at = this.headers.get(field);
+    return at ? this.cells[at.index] : undefined;
+  }
+
+  text(field: ImportField): string | null {
+    return toHalfWidth(cellText(this.cell(field))).trim() || null;
+  }
+
+  /** The value of a drop-down column (or one of its synonyms), or a reason. */
+  choice(field: ImportField, allowed: readonly string[]): string | null {
+    const raw = this.text(field)?.replace(/\s+/g, '');
     if (!raw) return null;
     const value = allowed.includes(raw) ? raw : choiceSynonyms[field]?.[raw];
-    return value ?? fail(field, `“${raw}”不是可选的值，应为：${allowed.join('、')}`);
-  };
-  const limited = (field: ImportField, max: number) => {
-    const value = cellText(cell(field)) || null;
-    if (value && value.length > max) return fail(field, `不能超过 ${max} 个字（当前 ${value.length} 个）`);
+    return value ?? this.fail(field, `“${raw}”不是可选的值，应为：${allowed.join('、')}`);
+  }
+
+  /** Free text up to `max` characters, or a reason. */
+  limited(field: ImportField, max: number): string | null {
+    const value = cellText(this.cell(field)) || null;
+    if (value && value.length > max) return this.fail(field, `不能超过 ${max} 个字（当前 ${value.length} 个）`);
     return value;
-  };
+  }
+}
 
-  const name = text('name')?.replace(/\s+/g, ' ') ?? null;
-  if (!name) fail('name', '必填项，不能为空');
-  else if (name.length > 30) fail('name', '姓名不能超过 30 个字');
-  else if (!NAME_RE.test(name)) fail('name', `“${name}”含有姓名中不应出现的字符（只能是汉字、字母和间隔号）`);
+/** Checks one data row against every rule that needs no database; `today` is the China date. */
+export function checkRow(cells: readonly ImportCell[], headers: HeaderMap, today: string): CheckedRow {
+  const row = new RowCells(cells, headers);
+  const { errors } = row;
 
-  const idCell = cell('idNumber');
-  const idText = text('idNumber');
+  const name = row.text('name')?.replace(/\s+/g, ' ') ?? null;
+  if (!name) row.fail('name', '必填项，不能为空');
+  else if (name.length > 30) row.fail('name', '姓名不能超过 30 个字');
+  else if (!NAME_RE.test(name)) row.fail('name', `“${name}”含有姓名中不应出现的字符（只能是汉字、字母和间隔号）`);
+
+  const idCell = row.cell('idNumber');
+  const idText = row.text('idNumber');
   let id: ReturnType<typeof parseIdNumber> | null = null;
-  if (idCell?.kind === 'number' || (idText && SCIENTIFIC_RE.test(idText))) fail('idNumber', idAsNumberReason);
-  else if (!idText) fail('idNumber', '必填项，不能为空');
+  if (idCell?.kind === 'number' || (idText && SCIENTIFIC_RE.test(idText))) row.fail('idNumber', idAsNumberReason);
+  else if (!idText) row.fail('idNumber', '必填项，不能为空');
   else {
     id = parseIdNumber(idText, today);
     if (!id.ok) {
@@ -128,62 +148,69 @@ export function checkRow(cells: readonly ImportCell[], headers: HeaderMap, today
         id.problem === 'check_character' && /000$/.test(idText)
           ? '；末三位为 000，可能是被 Excel 当成数字截断了，请改为文本格式后重新输入'
           : '';
-      fail('idNumber', `${id.message}${hint}`);
+      row.fail('idNumber', `${id.message}${hint}`);
     }
   }
   const parsedId = id?.ok ? id : null;
 
-  const genderLabel = choice('gender', Object.values(genders));
+  const genderLabel = row.choice('gender', Object.values(genders));
   const gender = genderLabel ? genderByLabel.get(genderLabel) : undefined;
   if (gender && parsedId && gender !== parsedId.gender) {
-    fail('gender', `${errorCatalog['members/gender_mismatch'].message}（身份证号显示为${genders[parsedId.gender]}）`);
+    row.fail(
+      'gender',
+      `${errorCatalog['members/gender_mismatch'].message}（身份证号显示为${genders[parsedId.gender]}）`,
+    );
   }
 
-  const birth = parseImportDate(cell('birthDate'));
-  if (birth === 'invalid') fail('birthDate', `“${text('birthDate')}”不是有效日期，请写成 1988-06-15 或 1988年6月15日`);
+  const birth = parseImportDate(row.cell('birthDate'));
+  if (birth === 'invalid')
+    row.fail('birthDate', `“${row.text('birthDate')}”不是有效日期，请写成 1988-06-15 或 1988年6月15日`);
   else if (birth && parsedId && birth !== parsedId.birthDate) {
-    fail('birthDate', `${errorCatalog['members/birth_date_mismatch'].message}（身份证号中为 ${parsedId.birthDate}）`);
+    row.fail(
+      'birthDate',
+      `${errorCatalog['members/birth_date_mismatch'].message}（身份证号中为 ${parsedId.birthDate}）`,
+    );
   }
 
-  const joined = parseImportDate(cell('joinedDate'));
+  const joined = parseImportDate(row.cell('joinedDate'));
   const joinedDate = joined ?? today;
   if (joined === 'invalid')
-    fail('joinedDate', `“${text('joinedDate')}”不是有效日期，请写成 2019-03-01、2019/3/1 或 2019年3月1日`);
+    row.fail('joinedDate', `“${row.text('joinedDate')}”不是有效日期，请写成 2019-03-01、2019/3/1 或 2019年3月1日`);
   else if (joinedDate > today)
-    fail('joinedDate', `${errorCatalog['members/joined_in_future'].message}（${joinedDate}）`);
+    row.fail('joinedDate', `${errorCatalog['members/joined_in_future'].message}（${joinedDate}）`);
   else if (parsedId) {
     const age = ageOn(parsedId.birthDate, joinedDate);
     if (age < 16 || age > 100)
-      fail('joinedDate', `${errorCatalog['members/age_out_of_range'].message}（入会时 ${age} 岁）`);
+      row.fail('joinedDate', `${errorCatalog['members/age_out_of_range'].message}（入会时 ${age} 岁）`);
   }
 
-  const mobileCell = cell('mobile');
-  const mobileText = text('mobile');
+  const mobileCell = row.cell('mobile');
+  const mobileText = row.text('mobile');
   const mobile = mobileText ? normaliseMobile(mobileText) : null;
   if (mobileText && !mobile) {
-    fail('mobile', `“${mobileText}”不是有效的手机号码（11 位数字，以 1 开头；可带 +86）`);
+    row.fail('mobile', `“${mobileText}”不是有效的手机号码（11 位数字，以 1 开头；可带 +86）`);
   } else if (mobileCell?.kind === 'number' && !Number.isInteger(mobileCell.value)) {
-    fail('mobile', '手机号码不应含小数');
+    row.fail('mobile', '手机号码不应含小数');
   }
 
-  const creditText = text('employerCreditCode');
+  const creditText = row.text('employerCreditCode');
   const credit = creditText ? parseCreditCode(creditText) : null;
-  if (credit && !credit.ok) fail('employerCreditCode', credit.message);
+  if (credit && !credit.ok) row.fail('employerCreditCode', credit.message);
 
-  const ethnicityRaw = text('ethnicity');
+  const ethnicityRaw = row.text('ethnicity');
   const ethnicity = ethnicityRaw
     ? ([ethnicityRaw, `${ethnicityRaw}族`].find((v) => (ethnicities as readonly string[]).includes(v)) ??
-      fail('ethnicity', `“${ethnicityRaw}”不是身份证上使用的民族名称（如 汉族、回族、满族）`))
+      row.fail('ethnicity', `“${ethnicityRaw}”不是身份证上使用的民族名称（如 汉族、回族、满族）`))
     : '汉族';
-  const education = choice('education', importColumns.find((c) => c.field === 'education')?.choices ?? []);
-  const politicalStatus = choice(
+  const education = row.choice('education', importColumns.find((c) => c.field === 'education')?.choices ?? []);
+  const politicalStatus = row.choice(
     'politicalStatus',
     importColumns.find((c) => c.field === 'politicalStatus')?.choices ?? [],
   );
-  const categoryLabel = choice('workerCategory', Object.values(workerCategories));
-  const employerName = limited('employerName', 100);
-  const position = limited('position', 50);
-  const unionName = limited('union', 100);
+  const categoryLabel = row.choice('workerCategory', Object.values(workerCategories));
+  const employerName = row.limited('employerName', 100);
+  const position = row.limited('position', 50);
+  const unionName = row.limited('union', 100);
 
   if (errors.length > 0 || !name || !parsedId || !ethnicity) return { ok: false, errors };
   return {

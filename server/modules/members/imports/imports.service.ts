@@ -6,18 +6,17 @@ import { memberStatuses } from '../../../../shared/memberEnums';
 import type { Ctx } from '../../../context';
 import { ColumnBatch, joinJsonObjects } from '../../../db/bulk';
 import { chinaDate } from '../../../lib/dates';
-import { sealingKeys } from '../../../lib/pii';
+import { encryptFields } from '../../../lib/pii';
 import { clearProgress, reportProgress } from '../../../lib/progress';
-import { spareCores, ThreadPool } from '../../../lib/threads';
 import { AppError } from '../../../plugins/errors';
 import { pathInScope } from '../../../plugins/scope';
 import { audit } from '../../audit/audit.service';
 import { orgs } from '../../orgs/orgs.tables';
 import { unionFor } from '../members.service';
 import { memberRecordColumns, members } from '../members.tables';
-import { columnLabel, type HeaderMap, importColumns, isTemplateExample, matchHeaderRow } from './imports.columns';
-import { type PreparedRow, type PrepareJob, sealRawRows } from './imports.prepare';
-import { cellText, type FileKind, readRows, type SourceRow, sniffFile } from './imports.source';
+import { columnLabel, type HeaderMap } from './imports.columns';
+import { type PreparedRow, type ReadEvent, readPrepared } from './imports.prepare';
+import { type FileKind, sniffFile } from './imports.source';
 import { type CellError, memberImportRows, memberImports } from './imports.tables';
 
 export interface ImportFile {
@@ -35,8 +34,6 @@ export interface PreviewOptions {
 }
 
 export const uploadRowLimit = 200_000;
-const headerSearchRows = 10;
-const batchSize = 2000;
 /** The preview answer lists this many row errors; the error report has all of them. */
 export const previewErrorLimit = 500;
 
@@ -65,29 +62,6 @@ async function deleteStagedImport(ctx: Ctx, importId: number) {
     await tx.delete(memberImportRows).where(eq(memberImportRows.importId, importId));
     await tx.delete(memberImports).where(eq(memberImports.id, importId));
   });
-}
-
-/** Whether a row is the template's example, left in by the cadre who filled the template. */
-function isExampleRow(row: SourceRow, headers: HeaderMap): boolean {
-  const at = (field: 'name' | 'idNumber') => cellText(row.cells[headers.get(field)?.index ?? -1]);
-  return isTemplateExample(at('name'), at('idNumber'));
-}
-
-/** Reads up to the header row (title rows above it are allowed) and hands back the rows after it. */
-async function findHeader(rows: AsyncIterator<SourceRow>): Promise<{ headers: HeaderMap; texts: string[] }> {
-  for (let i = 0; i < headerSearchRows; i++) {
-    const next = await rows.next();
-    if (next.done) break;
-    const texts = next.value.cells.map((c) => cellText(c));
-    const headers = matchHeaderRow(texts);
-    if (headers) {
-      const missing = importColumns.filter((c) => c.required && !headers.has(c.field)).map((c) => `“${c.header}”`);
-      if (missing.length)
-        throw new AppError('imports/missing_column', { missing }, `表格缺少必需的列：${missing.join('、')}`);
-      return { headers, texts };
-    }
-  }
-  throw new AppError('imports/no_header');
 }
 
 /**
@@ -230,19 +204,11 @@ function decideBatch(
  * Stages a batch: valid rows with their sealed member, refused rows with their reasons and their cells
  * sealed for the error report (rows refused only here, by the database's knowledge, are sealed now).
  */
-function stageBatch(
-  ctx: Ctx,
-  importId: number,
-  batch: SourceRow[],
-  decided: ReturnType<typeof decideBatch>,
-  tally: Tally,
-): Promise<void> {
+function stageBatch(ctx: Ctx, importId: number, decided: ReturnType<typeof decideBatch>, tally: Tally): Promise<void> {
   const { staged, refused } = decided;
-  const unsealed = refused.filter(({ row }) => row.ok);
-  const byRow = new Map(batch.map((r) => [r.rowNo, r]));
-  const raw = sealRawRows(
+  const raw = encryptFields(
     ctx.pii,
-    unsealed.map(({ row }) => byRow.get(row.rowNo) as SourceRow),
+    refused.flatMap(({ row }) => (row.ok ? [row.raw] : [])),
   );
   let next = 0;
   for (const { row, errors } of refused) {
@@ -255,13 +221,8 @@ function stageBatch(
   return staged.flush(ctx.db);
 }
 
-/** The threads that check and seal rows (imports.prepare.ts) beside the main thread. */
-const preparePool = new ThreadPool<PrepareJob, PreparedRow[]>(new URL('./imports.prepare.thread.ts', import.meta.url), {
-  size: spareCores(3),
-});
-
-/** Batches the pipeline holds at once: read, being prepared, being looked up, being written. */
-const batchesInFlight = 4;
+/** Batches the main thread holds at once: being looked up, decided or written. */
+const batchesInFlight = 3;
 
 /**
  * Validates an uploaded roster file row by row and stages it for commit: the preview answer has the
@@ -271,19 +232,22 @@ const batchesInFlight = 4;
 export async function previewImport(ctx: Ctx, file: ImportFile, options: PreviewOptions = {}) {
   const kind: FileKind = await sniffFile(file.path, file.name);
   const target = await defaultUnion(ctx, options.orgId);
-  const rows = readRows(file.path, kind)[Symbol.asyncIterator]();
-  // A file refused before its last row closes its reader (and the file) now, not at garbage collection.
-  const closeRows = () => rows.return?.(undefined).catch(() => undefined);
-  const { headers, texts } = await findHeader(rows).catch(async (err) => {
-    await closeRows();
+  const today = chinaDate(ctx.now);
+  const maxRows = options.maxRows ?? uploadRowLimit;
+  const events = readPrepared({ path: file.path, kind, today, keys: ctx.pii, maxRows });
+  // Leaving early (a refused file, a failed write) stops the reading and closes the file.
+  const stop = () => events.return(undefined);
+  const next = async (): Promise<ReadEvent> => (await events.next()).value ?? { type: 'end' };
+  const first = await next().catch(async (err) => {
+    await stop();
     throw err;
   });
+  if (first.type !== 'header') throw new Error(`the import reader began with ${first.type}`);
+  const { headers, texts } = first;
   if (!target && !headers.has('union')) {
-    await closeRows();
+    await stop();
     throw new AppError('imports/no_target_union');
   }
-  const maxRows = options.maxRows ?? uploadRowLimit;
-  const today = chinaDate(ctx.now);
   const ownerPath = target?.path ?? ctx.actor.orgPath;
   const [record] = await ctx.db
     .insert(memberImports)
@@ -304,22 +268,19 @@ export async function previewImport(ctx: Ctx, file: ImportFile, options: Preview
 
   const tally: Tally = { total: 0, valid: 0, invalid: 0, errorCount: 0, errors: [] };
   const state: PreviewState = { headers, target, unions: new Map(), seen: new Map() };
-  const job = { headers, today, keys: sealingKeys(ctx.pii) };
-  // Each batch goes through a chain: prepared on a thread, looked up on the roster, decided in file
-  // order, then written. Several batches are in the chain at once, so the thread, the main thread and
-  // the database work side by side; `inFlight` holds each batch's last step, the oldest first.
+  // Each batch goes through a chain: looked up on the roster, decided in file order, then written.
+  // Several batches are in the chain at once, so the database works on them while the next batch is
+  // read and prepared; `inFlight` holds each batch's last step, the oldest first.
   const inFlight: Promise<void>[] = [];
   let decided: Promise<unknown> = Promise.resolve();
-  const submit = (batch: SourceRow[]) => {
-    const looked = preparePool
-      .run({ ...job, rows: batch })
-      .then(async (prepared) => ({ prepared, onRoster: await lookUpBatch(ctx, prepared, state) }));
-    const decision = Promise.all([looked, decided]).then(([{ prepared, onRoster }]) =>
+  const submit = (prepared: PreparedRow[]) => {
+    const looked = lookUpBatch(ctx, prepared, state);
+    const decision = Promise.all([looked, decided]).then(([onRoster]) =>
       decideBatch(ctx, record.id, prepared, onRoster, state, tally),
     );
     decided = decision;
     const written = decision.then(async (d) => {
-      await stageBatch(ctx, record.id, batch, d, tally);
+      await stageBatch(ctx, record.id, d, tally);
       if (options.progressKey)
         reportProgress(options.progressKey, { phase: 'validating', done: tally.valid + tally.invalid, total: null });
     });
@@ -328,34 +289,21 @@ export async function previewImport(ctx: Ctx, file: ImportFile, options: Preview
     inFlight.push(written);
   };
   try {
-    let batch: SourceRow[] = [];
-    for (let next = await rows.next(); !next.done; next = await rows.next()) {
-      const row = next.value;
-      if (row.cells.every((c) => c.kind === 'empty') || isExampleRow(row, headers)) continue;
-      if (++tally.total > maxRows) {
-        throw new AppError(
-          'imports/too_many_rows',
-          { maxRows },
-          `文件超过 ${maxRows.toLocaleString('en-US')} 行数据，请拆分成多个文件分批导入`,
-        );
-      }
-      batch.push(row);
-      if (batch.length === batchSize) {
-        submit(batch);
-        batch = [];
-        if (inFlight.length >= batchesInFlight) await inFlight.shift();
-      }
+    for (let event = await next(); event.type !== 'end'; event = await next()) {
+      if (event.type !== 'rows') continue;
+      submit(event.rows);
+      if (inFlight.length >= batchesInFlight) await inFlight.shift();
     }
-    if (batch.length > 0) submit(batch);
     for (const step of inFlight.splice(0)) await step;
-    if (tally.total === 0) throw new AppError('imports/no_data');
+    if (tally.valid + tally.invalid === 0) throw new AppError('imports/no_data');
+    tally.total = tally.valid + tally.invalid;
   } catch (err) {
     // Nothing of a refused file stays: the staged rows go with their import, once every write ended.
+    await stop();
     await Promise.allSettled(inFlight);
     await deleteStagedImport(ctx, record.id);
     throw err;
   } finally {
-    await closeRows();
     if (options.progressKey) clearProgress(options.progressKey);
   }
 
