@@ -2,14 +2,6 @@ import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './client';
 
-/**
- * Rows gathered for one `INSERT … SELECT … FROM json_populate_recordset(null::table, $1)`: a batch of
- * thousands of rows is one statement with one parameter, on PGlite and node-postgres alike. One JSON
- * text is what the drivers send fastest (V8 writes it natively; the array literals of a parameter per
- * column were escaped element by element in JavaScript, a tenth of a bulk import's time), and the
- * database reads it on its own core. A multi-row VALUES list needs a parameter per cell and is slower
- * still.
- */
 /** Two JSON object texts with distinct keys as one ('{"a":1}' and '{"b":2}' → '{"a":1,"b":2}'). */
 export function joinJsonObjects(first: string, second: string): string {
   if (first === '{}') return second;
@@ -17,6 +9,13 @@ export function joinJsonObjects(first: string, second: string): string {
   return `${first.slice(0, -1)},${second.slice(1)}`;
 }
 
+/**
+ * Rows gathered for one `INSERT … SELECT … FROM json_populate_recordset(null::table, $1)`: a batch of
+ * thousands of rows is one statement with one parameter, on PGlite and node-postgres alike (a
+ * multi-row VALUES list needs a parameter per cell and is several times slower). Each row is its JSON
+ * text, so a row prepared in parts is joined as text (joinJsonObjects) instead of merging objects with
+ * `...` per row, which is V8's slow path; the database parses the batch on its own core.
+ */
 export class ColumnBatch<T extends PgTable> {
   private readonly columns: { key: string; name: string }[];
   private texts: string[] = [];
@@ -40,7 +39,7 @@ export class ColumnBatch<T extends PgTable> {
   /**
    * A row as the JSON text the batch sends, given whole or in parts (the first part holding a key gives
    * its value; a key no part holds is null). Parts spare the caller merging objects with `...` per row,
-   * which is slow. The text may be made elsewhere (a worker thread) and added with pushJson.
+   * which is slow. The text may be joined with another (joinJsonObjects) and added with pushJson.
    */
   json(...parts: Partial<T['$inferInsert']>[]): string {
     const record: Record<string, unknown> = {};
