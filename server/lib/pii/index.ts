@@ -28,6 +28,8 @@ export type { PiiErrorCode } from './cipher';
 export {
   type BlindIndexKind,
   blindIndex,
+  blindIndexBytes,
+  blindIndexUuid,
   decryptField,
   encryptField,
   encryptFields,

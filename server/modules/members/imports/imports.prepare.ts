@@ -1,7 +1,7 @@
 import { maskIdNumber } from '../../../../shared/validators/idNumber';
 import { maskMobile } from '../../../../shared/validators/mobile';
 import { ColumnBatch } from '../../../db/bulk';
-import { blindIndex, encryptFields, type KeyRing } from '../../../lib/pii';
+import { blindIndex, blindIndexBytes, blindIndexUuid, encryptFields, type KeyRing } from '../../../lib/pii';
 import { personNamePinyin } from '../../../lib/pinyin';
 import { AppError } from '../../../plugins/errors';
 import { memberRecordColumns } from '../members.tables';
@@ -28,6 +28,8 @@ export type PreparedRow =
       ok: true;
       unionName: string | null;
       idNumberIndex: string;
+      /** The blind index's 16 bytes as a 16-character string: the key the file's duplicates are found by. */
+      idKey: string;
       json: string;
       /** The row's cells as text (JSON), sealed by the service only if the database refuses the row. */
       raw: string;
@@ -76,7 +78,8 @@ export function prepareRows({ rows, headers, today, keys }: PrepareJob): Prepare
     if (!result.ok) return { rowNo: row.rowNo, ok: false, errors: result.errors, rawEnc: raw[nextRaw++] as string };
     const { profile, idNumber, mobile, unionName } = result.member;
     const pinyin = namePinyin(profile.name);
-    const idNumberIndex = blindIndex(keys, 'id_number', idNumber);
+    const idBytes = blindIndexBytes(keys, 'id_number', idNumber);
+    const idNumberIndex = blindIndexUuid(idBytes);
     const sealedNumbers = {
       namePinyin: pinyin.full,
       nameInitials: pinyin.initials,
@@ -92,6 +95,7 @@ export function prepareRows({ rows, headers, today, keys }: PrepareJob): Prepare
       ok: true,
       unionName,
       idNumberIndex,
+      idKey: idBytes.toString('latin1'),
       json: memberJson.json(profile, sealedNumbers),
       raw: rawCells(row),
     };

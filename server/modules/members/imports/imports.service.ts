@@ -118,7 +118,7 @@ interface PreviewState {
   headers: HeaderMap;
   target: Union | null;
   unions: Map<string, Union | string>;
-  /** The row each blind-indexed ID number was first seen on. */
+  /** The row each ID number was first seen on, by its blind index's bytes (PreparedRow's idKey). */
   seen: Map<string, number>;
 }
 
@@ -174,15 +174,14 @@ function decideBatch(
     if (typeof resolved === 'string') errors.push({ column: columnLabel(state.headers, 'union'), reason: resolved });
     else if (!resolved)
       errors.push({ column: columnLabel(state.headers, 'union'), reason: '必填项：请填写会员所属的工会' });
-    const index = p.idNumberIndex;
-    const earlier = state.seen.get(index);
+    const earlier = state.seen.get(p.idKey);
     if (earlier !== undefined)
       errors.push({
         column: columnLabel(state.headers, 'idNumber'),
         reason: `与第 ${earlier} 行的身份证号重复（同一文件中一人只能出现一次）`,
       });
-    else state.seen.set(index, p.rowNo);
-    const found = onRoster.get(index);
+    else state.seen.set(p.idKey, p.rowNo);
+    const found = onRoster.get(p.idNumberIndex);
     if (found && union)
       errors.push({ column: columnLabel(state.headers, 'idNumber'), reason: alreadyMemberReason(ctx, found, union) });
     if (errors.length > 0 || !union) {
