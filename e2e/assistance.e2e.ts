@@ -193,7 +193,16 @@ describe('assistance', () => {
     await approve.getByTestId('case-approve').waitFor();
     await settled(haimen);
     await approve.getByLabel('资金').click();
-    await haimen.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(fundName).first().click();
+    // The option is clicked once the dropdown has finished opening (a click during its animation can
+    // be lost), and the choice is checked before going on.
+    const fundOption = haimen
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByText(fundName)
+      .first();
+    await fundOption.waitFor();
+    await settled(haimen);
+    await fundOption.click();
+    await approve.locator('.ant-select-content-has-value', { hasText: fundName }).waitFor();
     await expect.poll(() => approve.getByLabel('核准金额（元）').inputValue()).toBe('1500.29');
     await screenshot(haimen, 'assistance-approve-modal', { fullPage: false });
     await approve.getByRole('button', { name: buttonName('审批') }).click();
