@@ -20,11 +20,10 @@ import { createFund } from '../modules/assistance/assistance.funds';
 import { hardshipFiles } from '../modules/hardship/hardship.tables';
 import { members } from '../modules/members/members.tables';
 import { type OrgRow, orgs } from '../modules/orgs/orgs.tables';
-import { demoPassword } from '../modules/system/system.routes';
 import { scopeFor } from '../plugins/scope';
 import { type DemoActor, demoActor } from './demoActors';
+import { staffAccounts } from './demoAssistanceStaff';
 import {
-  type Account,
   type Actors,
   addDays,
   apportion,
@@ -35,7 +34,6 @@ import {
   settleFund,
 } from './demoAssistanceVolume';
 import { demoPhoto } from './demoPhoto';
-import { makeAccount } from './factories';
 import { districts } from './nantong';
 import { rng } from './random';
 
@@ -50,32 +48,6 @@ const typical: Record<Exclude<AssistanceType, 'medical'>, number[]> = {
   temporary: [50_000, 80_000, 100_000],
   insurance: [39_800],
 };
-
-async function staffAccounts(db: DbOrTx, root: OrgRow) {
-  const made = new Map<string, Account>();
-  const make = async (
-    username: string,
-    displayName: string,
-    org: OrgRow,
-    role: 'union_cadre' | 'union_admin' | 'federation_staff',
-  ) => {
-    made.set(
-      username,
-      await makeAccount(db, { username, displayName, password: demoPassword, org, grants: [{ role, org }] }),
-    );
-  };
-  for (const d of districts) {
-    const [org] = await db.select().from(orgs).where(eq(orgs.name, d.name));
-    if (!org) throw new Error(`${d.name} missing`);
-    await make(`${d.key}_welfare`, `${d.name}帮扶干事`, org, 'union_cadre');
-    await make(`${d.key}_review`, `${d.name}基层工作部`, org, 'union_admin');
-  }
-  const [haimen] = await db.select().from(orgs).where(eq(orgs.name, '海门区总工会'));
-  if (!haimen) throw new Error('海门区总工会 missing');
-  await make('haimen_finance', '海门区总工会财务部', haimen, 'federation_staff');
-  await make('city_finance', '南通市总工会财务部', root, 'federation_staff');
-  return made;
-}
 
 type MemberPick = { id: number; name: string; org_id: number; org_path: string; hardship: boolean };
 

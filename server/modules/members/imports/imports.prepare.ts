@@ -39,7 +39,7 @@ export type PreparedRow =
 const memberColumns = memberRecordColumns.filter((c) => c !== 'orgId' && c !== 'orgPath');
 const memberJson = new ColumnBatch(memberImportRows, memberColumns);
 
-export interface PrepareJob {
+interface PrepareJob {
   rows: SourceRow[];
   headers: HeaderMap;
   /** The China date the checks measure ages and join dates against. */
@@ -64,7 +64,7 @@ function namePinyin(name: string) {
 const rawCells = (row: SourceRow) => JSON.stringify(row.cells.map((c) => cellText(c)));
 
 /** Checks and seals a batch of rows (one SM4 call per block position for the whole batch). */
-export function prepareRows({ rows, headers, today, keys }: PrepareJob): PreparedRow[] {
+function prepareRows({ rows, headers, today, keys }: PrepareJob): PreparedRow[] {
   const checked = rows.map((row) => ({ row, result: checkRow(row.cells, headers, today) }));
   const members = checked.flatMap(({ result }) => (result.ok ? [result.member] : []));
   const failed = checked.flatMap(({ row, result }) => (result.ok ? [] : [row]));
@@ -141,7 +141,7 @@ export type ReadEvent =
   | { type: 'end' };
 
 /** Rows per batch: the unit of checking, looking up and staging. */
-export const batchSize = 2000;
+const batchSize = 2000;
 const headerSearchRows = 10;
 
 /** Reads a roster file and prepares its rows batch by batch; a file it cannot take throws an AppError. */
