@@ -56,16 +56,28 @@ function compress(v: Int32Array, block: Uint8Array, offset: number) {
   let f = v[5] as number;
   let g = v[6] as number;
   let h = v[7] as number;
-  for (let j = 0; j < 64; j++) {
+  // Rounds 0–15 and 16–63 differ only in FF and GG; two loops spare a branch per round.
+  for (let j = 0; j < 16; j++) {
     const a12 = rotl(a, 12);
     const ss1 = rotl((a12 + e + (T[j] as number)) | 0, 7);
-    const ss2 = ss1 ^ a12;
     const wj = W[j] as number;
-    const w1 = wj ^ (W[j + 4] as number);
-    const ff = j < 16 ? a ^ b ^ c : (a & b) | (a & c) | (b & c);
-    const gg = j < 16 ? e ^ f ^ g : (e & f) | (~e & g);
-    const tt1 = (ff + d + ss2 + w1) | 0;
-    const tt2 = (gg + h + ss1 + wj) | 0;
+    const tt1 = ((a ^ b ^ c) + d + (ss1 ^ a12) + (wj ^ (W[j + 4] as number))) | 0;
+    const tt2 = ((e ^ f ^ g) + h + ss1 + wj) | 0;
+    d = c;
+    c = rotl(b, 9);
+    b = a;
+    a = tt1;
+    h = g;
+    g = rotl(f, 19);
+    f = e;
+    e = tt2 ^ rotl(tt2, 9) ^ rotl(tt2, 17);
+  }
+  for (let j = 16; j < 64; j++) {
+    const a12 = rotl(a, 12);
+    const ss1 = rotl((a12 + e + (T[j] as number)) | 0, 7);
+    const wj = W[j] as number;
+    const tt1 = (((a & b) | (a & c) | (b & c)) + d + (ss1 ^ a12) + (wj ^ (W[j + 4] as number))) | 0;
+    const tt2 = (((e & f) | (~e & g)) + h + ss1 + wj) | 0;
     d = c;
     c = rotl(b, 9);
     b = a;

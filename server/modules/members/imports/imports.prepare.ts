@@ -6,7 +6,7 @@ import { personNamePinyin } from '../../../lib/pinyin';
 import { AppError } from '../../../plugins/errors';
 import { memberRecordColumns } from '../members.tables';
 import { type HeaderMap, importColumns, isTemplateExample, matchHeaderRow } from './imports.columns';
-import { checkRow } from './imports.rows';
+import { checkRow, type MemberProfile } from './imports.rows';
 import { cellText, type FileKind, readRows, type SourceRow } from './imports.source';
 import { type CellError, memberImportRows } from './imports.tables';
 
@@ -30,14 +30,46 @@ export type PreparedRow =
       idNumberIndex: string;
       /** The blind index's 16 bytes as a 16-character string: the key the file's duplicates are found by. */
       idKey: string;
-      json: string;
-      /** The row's cells as text (JSON), sealed by the service only if the database refuses the row. */
-      raw: string;
+      /** The staged columns as JSON members without braces (ColumnBatch.fields): the service adds its own. */
+      fields: string;
+      /** The row as read, its cells sealed by the service only if the database refuses the row. */
+      source: SourceRow;
     };
 
-/** The staged columns a row's own cells decide (the union is the service's to decide). */
-const memberColumns = memberRecordColumns.filter((c) => c !== 'orgId' && c !== 'orgPath');
-const memberJson = new ColumnBatch(memberImportRows, memberColumns);
+/** The staged columns a row's own cells decide (the union is the service's to decide), in two parts. */
+const profileColumns = [
+  'name',
+  'gender',
+  'ethnicity',
+  'birthDate',
+  'education',
+  'politicalStatus',
+  'employerName',
+  'employerCreditCode',
+  'position',
+  'workerCategory',
+  'joinedDate',
+] as const satisfies readonly (keyof MemberProfile)[];
+const sealedColumns = [
+  'namePinyin',
+  'nameInitials',
+  'idNumberEnc',
+  'idNumberIndex',
+  'idNumberMasked',
+  'mobileEnc',
+  'mobileIndex',
+  'mobileMasked',
+] as const;
+if (
+  [...profileColumns, ...sealedColumns].sort().join() !==
+  memberRecordColumns
+    .filter((c) => c !== 'orgId' && c !== 'orgPath')
+    .sort()
+    .join()
+)
+  throw new Error('imports.prepare: the staged member columns differ from memberRecordColumns');
+const profileJson = new ColumnBatch(memberImportRows, profileColumns);
+const sealedJson = new ColumnBatch(memberImportRows, sealedColumns);
 
 interface PrepareJob {
   rows: SourceRow[];
@@ -61,7 +93,7 @@ function namePinyin(name: string) {
 }
 
 /** A row's cells as the error report shows them: texts, as JSON. */
-const rawCells = (row: SourceRow) => JSON.stringify(row.cells.map((c) => cellText(c)));
+export const rawCells = (row: SourceRow) => JSON.stringify(row.cells.map((c) => cellText(c)));
 
 /** Checks and seals a batch of rows (one SM4 call per block position for the whole batch). */
 function prepareRows({ rows, headers, today, keys }: PrepareJob): PreparedRow[] {
@@ -96,8 +128,8 @@ function prepareRows({ rows, headers, today, keys }: PrepareJob): PreparedRow[] 
       unionName,
       idNumberIndex,
       idKey: idBytes.toString('latin1'),
-      json: memberJson.json(profile, sealedNumbers),
-      raw: rawCells(row),
+      fields: `${profileJson.fields(profile)},${sealedJson.fields(sealedNumbers)}`,
+      source: row,
     };
   });
 }

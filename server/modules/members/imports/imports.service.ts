@@ -4,7 +4,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { grassrootsTypes } from '../../../../shared/enums';
 import { memberStatuses } from '../../../../shared/memberEnums';
 import type { Ctx } from '../../../context';
-import { ColumnBatch, joinJsonObjects } from '../../../db/bulk';
+import { ColumnBatch } from '../../../db/bulk';
 import { chinaDate } from '../../../lib/dates';
 import { encryptFields } from '../../../lib/pii';
 import { clearProgress, reportProgress } from '../../../lib/progress';
@@ -15,7 +15,7 @@ import { orgs } from '../../orgs/orgs.tables';
 import { unionFor } from '../members.service';
 import { memberRecordColumns, members } from '../members.tables';
 import { columnLabel, type HeaderMap } from './imports.columns';
-import { type PreparedRow, type ReadEvent, readPrepared } from './imports.prepare';
+import { type PreparedRow, type ReadEvent, rawCells, readPrepared } from './imports.prepare';
 import { type FileKind, sniffFile } from './imports.source';
 import { type CellError, memberImportRows, memberImports } from './imports.tables';
 
@@ -111,7 +111,7 @@ interface Tally {
 }
 
 const stagedColumns = ['importId', 'rowNo', 'valid', 'errors', 'rawEnc', ...memberRecordColumns] as const;
-/** What the main thread adds to a valid row the worker thread wrote (PreparedRow's json). */
+/** What the service adds to a valid row's prepared columns (PreparedRow's fields). */
 const decisionJson = new ColumnBatch(memberImportRows, ['importId', 'rowNo', 'valid', 'orgId', 'orgPath']);
 
 interface PreviewState {
@@ -189,12 +189,14 @@ function decideBatch(
       continue;
     }
     tally.valid++;
-    staged.pushJson(
-      joinJsonObjects(
-        decisionJson.json({ importId, rowNo: p.rowNo, valid: true, orgId: union.id, orgPath: union.path }),
-        p.json,
-      ),
-    );
+    const decision = decisionJson.fields({
+      importId,
+      rowNo: p.rowNo,
+      valid: true,
+      orgId: union.id,
+      orgPath: union.path,
+    });
+    staged.pushJson(`{${decision},${p.fields}}`);
   }
   return { staged, refused };
 }
@@ -207,7 +209,7 @@ function stageBatch(ctx: Ctx, importId: number, decided: ReturnType<typeof decid
   const { staged, refused } = decided;
   const raw = encryptFields(
     ctx.pii,
-    refused.flatMap(({ row }) => (row.ok ? [row.raw] : [])),
+    refused.flatMap(({ row }) => (row.ok ? [rawCells(row.source)] : [])),
   );
   let next = 0;
   for (const { row, errors } of refused) {
