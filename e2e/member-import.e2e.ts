@@ -117,6 +117,13 @@ describe('roster import', () => {
     const found = await page.request.get(`/api/members?q=${good}`);
     expect((await found.json()).items.map((m: { name: string }) => m.name)).toEqual(['甘导入']);
     const fixedOne = await page.request.get(`/api/members?q=${lost}`);
-    expect((await fixedOne.json()).items.map((m: { name: string }) => m.name)).toEqual(['詹数字']);
+    const fixedMembers = (await fixedOne.json()).items as { id: number; name: string }[];
+    expect(fixedMembers.map((m) => m.name)).toEqual(['詹数字']);
+    // The member's history begins with the import that registered them, naming the file.
+    const registered = await page.request.get(`/api/members/${fixedMembers[0]?.id}/history`);
+    expect((await registered.json()).items.at(-1)).toMatchObject({
+      action: 'members.create',
+      changes: { fileName: '三车间会员名册-改正.xlsx' },
+    });
   });
 });

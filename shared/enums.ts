@@ -194,6 +194,7 @@ export type AuditTargetType = keyof typeof auditTargetTypes;
 export const auditDetailKeys: Record<string, string> = {
   reason: '原因',
   fileName: '文件名',
+  importId: '导入记录编号',
   total: '总行数',
   valid: '有效行数',
   invalid: '错误行数',

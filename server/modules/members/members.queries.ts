@@ -12,6 +12,7 @@ import { AppError } from '../../plugins/errors';
 import { inScope } from '../../plugins/scope';
 import { accounts } from '../accounts/accounts.tables';
 import { orgs } from '../orgs/orgs.tables';
+import { memberImports } from './imports/imports.tables';
 import { memberHistory, members, orgMemberCounts } from './members.tables';
 
 export type MemberRow = typeof members.$inferSelect;
@@ -198,14 +199,40 @@ export async function listMemberHistoryOf(db: DbOrTx, id: number) {
     .from(memberHistory)
     .where(eq(memberHistory.memberId, id))
     .orderBy(desc(memberHistory.id));
+  const items = rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorName: r.actorName,
+    action: r.action,
+    changes: r.changes,
+  }));
+  const registration = await importRegistration(db, id);
+  return { items: registration ? [...items, registration] : items };
+}
+
+/**
+ * The first history entry of a member an import registered: the import itself (who committed it,
+ * when, which file). It has no history row of its own; its id, 0, is no history row's.
+ */
+async function importRegistration(db: DbOrTx, memberId: number) {
+  const [found] = await db
+    .select({
+      importId: memberImports.id,
+      fileName: memberImports.fileName,
+      committedAt: memberImports.committedAt,
+      committedByName: memberImports.committedByName,
+      cardNo: members.cardNo,
+    })
+    .from(members)
+    .innerJoin(memberImports, eq(memberImports.id, members.importId))
+    .where(eq(members.id, memberId));
+  if (!found?.committedAt) return null;
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actorName: r.actorName,
-      action: r.action,
-      changes: r.changes,
-    })),
+    id: 0,
+    at: found.committedAt.toISOString(),
+    actorName: found.committedByName,
+    action: 'members.create',
+    changes: { importId: found.importId, fileName: found.fileName, cardNo: found.cardNo },
   };
 }
 

@@ -52,6 +52,12 @@ export const members = pgTable(
     statusDate: date('status_date', { mode: 'string' }),
     joinedDate: date('joined_date', { mode: 'string' }).notNull(),
     cardNo: text('card_no').notNull(),
+    /**
+     * The import that registered the member, if one did: its history begins with that import (who
+     * committed it, when, which file) instead of a history row per member, which cost a tenth of a
+     * large commit. No foreign key, as for history rows: imports are never deleted.
+     */
+    importId: bigint('import_id', { mode: 'number' }),
     ...timestamps,
   },
   (t) => [

@@ -22,9 +22,10 @@ export function commitProgressKey(importId: number) {
 
 /**
  * Adds an import's valid rows to the roster in one transaction: all of them or, on any failure, none.
- * Each chunk is one INSERT … SELECT from the staged rows (card numbers from the roster's sequence,
- * history rows in the same statement); a person who joined the roster since the preview is skipped by
- * the unique ID index rather than failing the whole file. Committing an import twice adds nothing.
+ * Each chunk is one INSERT … SELECT from the staged rows (card numbers from the roster's sequence; each
+ * member keeps the import's id, and the import is the first entry of their history); a person who
+ * joined the roster since the preview is skipped by the unique ID index rather than failing the whole
+ * file. Committing an import twice adds nothing.
  */
 export async function commitImport(ctx: Ctx, importId: number): Promise<{ added: number; skipped: number }> {
   const progressKey = commitProgressKey(importId);
@@ -57,16 +58,11 @@ export async function commitImport(ctx: Ctx, importId: number): Promise<{ added:
               where import_id = ${importId} and valid and row_no > ${lastRow}
               order by row_no limit ${chunkRows}
             ), ins as (
-              insert into members (${columns}, card_no, status, created_at, updated_at)
-              select ${columns}, 'GH' || lpad(nextval('member_card_seq')::text, 10, '0'), 'active', ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz
+              insert into members (${columns}, card_no, status, import_id, created_at, updated_at)
+              select ${columns}, 'GH' || lpad(nextval('member_card_seq')::text, 10, '0'), 'active', ${importId}::bigint, ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz
               from chunk order by row_no
               on conflict (id_number_index) do nothing
-              returning id, org_id, org_path, card_no
-            ), history as (
-              insert into member_history (member_id, org_path, at, actor_id, actor_name, action, changes)
-              select id, org_path, ${ctx.now.toISOString()}::timestamptz, ${ctx.actor.accountId}, ${ctx.actor.displayName}, 'members.create',
-                     jsonb_build_object('importId', ${importId}::bigint, 'cardNo', card_no)
-              from ins
+              returning org_id, org_path
             )
             select (select max(row_no) from chunk) as last_row,
                    (select count(*)::int from chunk) as rows,
@@ -94,7 +90,13 @@ export async function commitImport(ctx: Ctx, importId: number): Promise<{ added:
         .where(and(eq(memberImportRows.importId, importId), eq(memberImportRows.valid, true)));
       await tx
         .update(memberImports)
-        .set({ status: 'committed', added, committedBy: ctx.actor.accountId, committedAt: ctx.now })
+        .set({
+          status: 'committed',
+          added,
+          committedBy: ctx.actor.accountId,
+          committedByName: ctx.actor.displayName,
+          committedAt: ctx.now,
+        })
         .where(eq(memberImports.id, importId));
       const skipped = done - added;
       await audit(

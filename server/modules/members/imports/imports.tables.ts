@@ -45,6 +45,8 @@ export const memberImports = pgTable(
     createdByName: text('created_by_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     committedBy: integer('committed_by'),
+    /** The committer's name as it was, for the history of every member the import registered. */
+    committedByName: text('committed_by_name'),
     committedAt: timestamp('committed_at', { withTimezone: true }),
     failure: text(),
   },
