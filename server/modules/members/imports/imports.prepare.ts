@@ -1,6 +1,6 @@
 import { maskIdNumber } from '../../../../shared/validators/idNumber';
 import { maskMobile } from '../../../../shared/validators/mobile';
-import { ColumnBatch } from '../../../db/bulk';
+import { ColumnBatch, joinFields } from '../../../db/bulk';
 import { blindIndex, blindIndexBytes, blindIndexUuid, encryptFields, type KeyRing } from '../../../lib/pii';
 import { personNamePinyin } from '../../../lib/pinyin';
 import { AppError } from '../../../plugins/errors';
@@ -18,7 +18,7 @@ import { type CellError, memberImportRows } from './imports.tables';
 
 /**
  * A row after the checks that need no database: its errors (cells sealed for the report), or the
- * member as the staging table will hold it, personal numbers sealed, as the JSON text of its columns
+ * member as the staging table will hold it, personal numbers sealed, as the field texts of its columns
  * (the service adds the import, the row and the union, and sends it on as it is).
  */
 export type PreparedRow =
@@ -30,7 +30,7 @@ export type PreparedRow =
       idNumberIndex: string;
       /** The blind index's 16 bytes as a 16-character string: the key the file's duplicates are found by. */
       idKey: string;
-      /** The staged columns as JSON members without braces (ColumnBatch.fields): the service adds its own. */
+      /** The staged texts of preparedColumns (ColumnBatch.fields): the service adds its own before them. */
       fields: string;
       /** The row as read, its cells sealed by the service only if the database refuses the row. */
       source: SourceRow;
@@ -68,8 +68,10 @@ if (
     .join()
 )
   throw new Error('imports.prepare: the staged member columns differ from memberRecordColumns');
-const profileJson = new ColumnBatch(memberImportRows, profileColumns);
-const sealedJson = new ColumnBatch(memberImportRows, sealedColumns);
+const profileFields = new ColumnBatch(memberImportRows, profileColumns);
+const sealedFields = new ColumnBatch(memberImportRows, sealedColumns);
+/** The staged columns of a prepared row's fields, in their order. */
+export const preparedColumns = [...profileColumns, ...sealedColumns] as const;
 
 interface PrepareJob {
   rows: SourceRow[];
@@ -128,7 +130,7 @@ function prepareRows({ rows, headers, today, keys }: PrepareJob): PreparedRow[] 
       unionName,
       idNumberIndex,
       idKey: idBytes.toString('latin1'),
-      fields: `${profileJson.fields(profile)},${sealedJson.fields(sealedNumbers)}`,
+      fields: joinFields(profileFields.fields(profile), sealedFields.fields(sealedNumbers)),
       source: row,
     };
   });

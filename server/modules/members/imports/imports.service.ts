@@ -4,7 +4,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { grassrootsTypes } from '../../../../shared/enums';
 import { memberStatuses } from '../../../../shared/memberEnums';
 import type { Ctx } from '../../../context';
-import { ColumnBatch } from '../../../db/bulk';
+import { ColumnBatch, joinFields } from '../../../db/bulk';
 import { chinaDate } from '../../../lib/dates';
 import { encryptFields } from '../../../lib/pii';
 import { clearProgress, reportProgress } from '../../../lib/progress';
@@ -13,9 +13,9 @@ import { pathInScope } from '../../../plugins/scope';
 import { audit } from '../../audit/audit.service';
 import { orgs } from '../../orgs/orgs.tables';
 import { unionFor } from '../members.service';
-import { memberRecordColumns, members } from '../members.tables';
+import { members } from '../members.tables';
 import { columnLabel, type HeaderMap } from './imports.columns';
-import { type PreparedRow, type ReadEvent, rawCells, readPrepared } from './imports.prepare';
+import { type PreparedRow, preparedColumns, type ReadEvent, rawCells, readPrepared } from './imports.prepare';
 import { type FileKind, sniffFile } from './imports.source';
 import { type CellError, memberImportRows, memberImports } from './imports.tables';
 
@@ -110,9 +110,10 @@ interface Tally {
   errors: { row: number; column: string; reason: string }[];
 }
 
-const stagedColumns = ['importId', 'rowNo', 'valid', 'errors', 'rawEnc', ...memberRecordColumns] as const;
-/** What the service adds to a valid row's prepared columns (PreparedRow's fields). */
-const decisionJson = new ColumnBatch(memberImportRows, ['importId', 'rowNo', 'valid', 'orgId', 'orgPath']);
+/** What the service decides for a row; a valid row's prepared fields follow (PreparedRow's fields). */
+const decisionColumns = ['importId', 'rowNo', 'valid', 'errors', 'rawEnc', 'orgId', 'orgPath'] as const;
+const decisionFields = new ColumnBatch(memberImportRows, decisionColumns);
+const stagedColumns = [...decisionColumns, ...preparedColumns] as const;
 
 interface PreviewState {
   headers: HeaderMap;
@@ -189,14 +190,14 @@ function decideBatch(
       continue;
     }
     tally.valid++;
-    const decision = decisionJson.fields({
+    const decision = decisionFields.fields({
       importId,
       rowNo: p.rowNo,
       valid: true,
       orgId: union.id,
       orgPath: union.path,
     });
-    staged.pushJson(`{${decision},${p.fields}}`);
+    staged.pushFields(joinFields(decision, p.fields));
   }
   return { staged, refused };
 }

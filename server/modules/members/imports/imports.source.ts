@@ -70,10 +70,22 @@ export async function sniffFile(path: string, fileName: string): Promise<FileKin
   }
 }
 
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+
+/**
+ * A text cell, without control characters (other than tab and line breaks): they are invisible, no
+ * field may hold them, and the staged rows use three of them as separators (server/db/bulk.ts).
+ */
+function textCell(raw: string): ImportCell {
+  CONTROL.lastIndex = 0;
+  const text = CONTROL.test(raw) ? raw.replace(CONTROL, '') : raw;
+  return text.trim() === '' ? empty : { kind: 'text', text };
+}
+
 /** Converts one cell value of the sheet reader (exceljs' conventions) to an ImportCell. */
 function toCell(value: SheetValue): ImportCell {
   if (value === null) return empty;
-  if (typeof value === 'string') return value.trim() === '' ? empty : { kind: 'text', text: value };
+  if (typeof value === 'string') return textCell(value);
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : empty;
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? empty : { kind: 'date', date: value };
@@ -156,10 +168,10 @@ async function* csvRows(path: string): AsyncGenerator<SourceRow> {
     pending = '';
     yield {
       rowNo,
-      cells: splitCsvRecord(text).map((t): ImportCell => (t.trim() === '' ? empty : { kind: 'text', text: t })),
+      cells: splitCsvRecord(text).map(textCell),
     };
   }
-  if (pending) yield { rowNo: rowNo + 1, cells: splitCsvRecord(pending).map((t) => ({ kind: 'text', text: t })) };
+  if (pending) yield { rowNo: rowNo + 1, cells: splitCsvRecord(pending).map(textCell) };
 }
 
 /** The rows of a sniffed file; a file the reader chokes on becomes `imports/unreadable`. */
