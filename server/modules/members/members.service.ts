@@ -16,7 +16,7 @@ import { inScope } from '../../plugins/scope';
 import { audit } from '../audit/audit.service';
 import { getOrgInScope } from '../orgs/orgs.queries';
 import { getMemberInScope, type MemberRow, toMemberView } from './members.queries';
-import { memberHistory, members, orgMemberCounts } from './members.tables';
+import { memberHistory, memberProfileColumns, members, orgMemberCounts } from './members.tables';
 
 type ParsedId = { value: string; birthDate: string; gender: 'male' | 'female' };
 
@@ -171,19 +171,7 @@ export async function createMember(ctx: Ctx, input: z.output<typeof createMember
   }
 }
 
-const shownFields = [
-  'name',
-  'gender',
-  'ethnicity',
-  'birthDate',
-  'education',
-  'politicalStatus',
-  'employerName',
-  'employerCreditCode',
-  'position',
-  'workerCategory',
-  'joinedDate',
-] as const;
+const shownFields = memberProfileColumns;
 
 /** Edits a member's record; every changed field goes into the history with before and after. */
 export async function updateMember(ctx: Ctx, id: number, input: z.output<typeof updateMemberBody>) {

@@ -74,25 +74,12 @@ export const members = pgTable(
   ],
 );
 
-/**
- * The columns of a member record that registration fills from the person and their union (not ids,
- * card number, status or timestamps): a staged import row holds exactly these, and bulk loads write them.
- */
-export const memberRecordColumns = [
-  'orgId',
-  'orgPath',
+/** The fields of a member record as the person gives them (shown, edited, imported). */
+export const memberProfileColumns = [
   'name',
-  'namePinyin',
-  'nameInitials',
   'gender',
   'ethnicity',
   'birthDate',
-  'idNumberEnc',
-  'idNumberIndex',
-  'idNumberMasked',
-  'mobileEnc',
-  'mobileIndex',
-  'mobileMasked',
   'education',
   'politicalStatus',
   'employerName',
@@ -100,6 +87,29 @@ export const memberRecordColumns = [
   'position',
   'workerCategory',
   'joinedDate',
+] as const satisfies readonly (keyof typeof members.$inferInsert)[];
+
+/** The columns registration derives from the name and the personal numbers (pinyin, sealed, masked). */
+export const memberSealedColumns = [
+  'namePinyin',
+  'nameInitials',
+  'idNumberEnc',
+  'idNumberIndex',
+  'idNumberMasked',
+  'mobileEnc',
+  'mobileIndex',
+  'mobileMasked',
+] as const satisfies readonly (keyof typeof members.$inferInsert)[];
+
+/**
+ * The columns of a member record that registration fills from the person and their union (not ids,
+ * card number, status or timestamps): a staged import row holds exactly these, and bulk loads write them.
+ */
+export const memberRecordColumns = [
+  'orgId',
+  'orgPath',
+  ...memberProfileColumns,
+  ...memberSealedColumns,
 ] as const satisfies readonly (keyof typeof members.$inferInsert)[];
 
 /** Every change of a member record: who, when, before and after (personal numbers masked). */

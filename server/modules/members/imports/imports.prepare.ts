@@ -4,9 +4,9 @@ import { ColumnBatch, joinFields } from '../../../db/bulk';
 import { blindIndex, blindIndexBytes, blindIndexUuid, encryptFields, type KeyRing } from '../../../lib/pii';
 import { personNamePinyin } from '../../../lib/pinyin';
 import { AppError } from '../../../plugins/errors';
-import { memberRecordColumns } from '../members.tables';
+import { memberProfileColumns, memberSealedColumns } from '../members.tables';
 import { type HeaderMap, importColumns, isTemplateExample, matchHeaderRow } from './imports.columns';
-import { checkRow, type MemberProfile } from './imports.rows';
+import { checkRow } from './imports.rows';
 import { cellText, type FileKind, readRows, type SourceRow } from './imports.source';
 import { type CellError, memberImportRows } from './imports.tables';
 
@@ -37,41 +37,10 @@ export type PreparedRow =
     };
 
 /** The staged columns a row's own cells decide (the union is the service's to decide), in two parts. */
-const profileColumns = [
-  'name',
-  'gender',
-  'ethnicity',
-  'birthDate',
-  'education',
-  'politicalStatus',
-  'employerName',
-  'employerCreditCode',
-  'position',
-  'workerCategory',
-  'joinedDate',
-] as const satisfies readonly (keyof MemberProfile)[];
-const sealedColumns = [
-  'namePinyin',
-  'nameInitials',
-  'idNumberEnc',
-  'idNumberIndex',
-  'idNumberMasked',
-  'mobileEnc',
-  'mobileIndex',
-  'mobileMasked',
-] as const;
-if (
-  [...profileColumns, ...sealedColumns].sort().join() !==
-  memberRecordColumns
-    .filter((c) => c !== 'orgId' && c !== 'orgPath')
-    .sort()
-    .join()
-)
-  throw new Error('imports.prepare: the staged member columns differ from memberRecordColumns');
-const profileFields = new ColumnBatch(memberImportRows, profileColumns);
-const sealedFields = new ColumnBatch(memberImportRows, sealedColumns);
+const profileFields = new ColumnBatch(memberImportRows, memberProfileColumns);
+const sealedFields = new ColumnBatch(memberImportRows, memberSealedColumns);
 /** The staged columns of a prepared row's fields, in their order. */
-export const preparedColumns = [...profileColumns, ...sealedColumns] as const;
+export const preparedColumns = [...memberProfileColumns, ...memberSealedColumns] as const;
 
 interface PrepareJob {
   rows: SourceRow[];
