@@ -1,8 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ColumnBatch, joinFields } from '../server/db/bulk';
+import { isPglite } from '../server/db/client';
 import { memberImportRows } from '../server/modules/members/imports/imports.tables';
 import { useTestApp } from './app';
+import { testEngine } from './engine';
 
 const w = useTestApp();
 
@@ -47,6 +49,13 @@ describe('ColumnBatch', () => {
       [2, true, null, '', null, null, null],
       [3, true, null, 'NULL', null, null, null],
     ]);
+  });
+
+  it('tells the drivers apart, on the database and in a transaction (each gets the rows in its own form)', async () => {
+    expect(isPglite(w.db)).toBe(testEngine === 'pglite');
+    await w.db.transaction(async (tx) => {
+      expect(isPglite(tx)).toBe(testEngine === 'pglite');
+    });
   });
 
   it('refuses a value holding a separator, a column it does not know, and a single column', () => {

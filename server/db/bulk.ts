@@ -1,14 +1,15 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from './client';
+import { type DbOrTx, isPglite } from './client';
 
 /**
- * The batch's wire format: fields separated by U+001F (unit separator), rows by U+001E (record
- * separator), a NULL written as U+001D alone. No value may hold these characters (ColumnBatch refuses
+ * The batch's text: fields separated by U+001F (unit separator), rows by U+001E (record separator),
+ * a NULL written as U+001D alone. No value may hold these characters (ColumnBatch refuses
  * one that does; an import strips them from cells as it reads).
  */
 const FIELD = '\x1f';
-const ROW = 0x1e;
+const ROW = '\x1e';
+const ROW_BYTE = 0x1e;
 const NULL = '\x1d';
 const SEPARATORS = /[\x1d-\x1f]/;
 
@@ -37,9 +38,8 @@ export function joinFields(...parts: string[]): string {
 /**
  * Rows gathered for one `INSERT … SELECT`: a batch of thousands of rows is one statement with one
  * parameter, on PGlite and node-postgres alike (a multi-row VALUES list needs a parameter per cell and
- * is several times slower). The rows travel as delimited text, like COPY's, sent as UTF-8 bytes and
- * split by the database (`string_to_table`, `string_to_array`), each field cast to its column's type.
- * PostgreSQL reads this five to ten times faster than the same rows as JSON objects
+ * is several times slower). The rows travel as delimited text, like COPY's, split by the database
+ * (`string_to_table`, `string_to_array`), each field cast to its column's type. PostgreSQL reads this five to ten times faster than the same rows as JSON objects
  * (json_populate_recordset builds a hash table of keys per row), and it is half the bytes.
  *
  * A row's text comes from a function written once per column list (`[f(row.orgId), f(row.orgPath), …]
@@ -96,8 +96,8 @@ export class ColumnBatch<T extends PgTable> {
 
   /**
    * The gathered rows as UTF-8, written straight into a buffer: joining them into one string first,
-   * which the driver then measures and encodes, cost three times as much (the rows hold Chinese, so the
-   * strings are two bytes a character). A UTF-16 unit is at most three UTF-8 bytes.
+   * which node-postgres then measures and encodes, cost three times as much (the rows hold Chinese, so
+   * the strings are two bytes a character). A UTF-16 unit is at most three UTF-8 bytes.
    */
   private utf8Rows(): Buffer {
     let size = this.texts.length;
@@ -105,14 +105,18 @@ export class ColumnBatch<T extends PgTable> {
     const out = Buffer.allocUnsafe(size);
     let at = 0;
     for (let i = 0; i < this.texts.length; i++) {
-      if (i > 0) out[at++] = ROW;
+      if (i > 0) out[at++] = ROW_BYTE;
       at += out.write(this.texts[i] as string, at, 'utf8');
     }
     return out.subarray(0, at);
   }
 
-  /** The INSERT statement of the gathered rows; the batch starts empty again. */
-  take(): SQL {
+  /**
+   * The INSERT statement of the gathered rows, for `db`; the batch starts empty again. node-postgres
+   * sends a buffer as a binary parameter, which the server reads as text as it is; PGlite turns one
+   * into hex, which cost it five times the insert, so it gets the joined string.
+   */
+  take(db: DbOrTx): SQL {
     const names = sql.join(
       this.columns.map((c) => sql.identifier(c.name)),
       sql`, `,
@@ -121,17 +125,16 @@ export class ColumnBatch<T extends PgTable> {
       this.columns.map((c, i) => (c.type === 'text' ? sql.raw(`f[${i + 1}]`) : sql.raw(`f[${i + 1}]::${c.type}`))),
       sql`, `,
     );
-    // Sent as bytes (bytea on both drivers) and read as UTF-8 by the database.
-    const rows = this.utf8Rows();
+    const rows = isPglite(db) ? this.texts.join(ROW) : this.utf8Rows();
     this.texts = [];
     return sql`insert into ${this.table} (${names})
       select ${values}
-      from string_to_table(convert_from(${rows}::bytea, 'UTF8'), chr(30)) as r(line),
+      from string_to_table(${rows}::text, chr(30)) as r(line),
            string_to_array(r.line, chr(31), chr(29)) as a(f)`;
   }
 
   /** Writes the gathered rows (nothing when empty). */
   async flush(db: DbOrTx) {
-    if (this.texts.length > 0) await db.execute(this.take());
+    if (this.texts.length > 0) await db.execute(this.take(db));
   }
 }

@@ -120,7 +120,7 @@ export async function seedCityScale(db: Db, ring: KeyRing, opts: CityScaleOption
         batch.push(memberRow(ring, pinyinOf, person, target, { cardNo, ...rosterStatus(k, person.joinedDate, today) }));
         if (batch.size >= batchSize) {
           await settle();
-          pending = tx.execute(batch.take()).then(
+          pending = tx.execute(batch.take(tx)).then(
             () => null,
             (err: unknown) => err,
           );
