@@ -49,7 +49,7 @@ export function joinFields(...parts: string[]): string {
  */
 export class ColumnBatch<T extends PgTable> {
   private readonly columns: { key: string; name: string; type: string }[];
-  private readonly write: (row: Partial<T['$inferInsert']>, field: typeof fieldText) => string;
+  private readonly write: (row: Partial<T['$inferInsert']>, field: typeof fieldText, separator: string) => string;
   private texts: string[] = [];
 
   constructor(
@@ -69,7 +69,7 @@ export class ColumnBatch<T extends PgTable> {
     // string_to_array reads an empty row as no fields at all, so a row needs a separator.
     if (this.columns.length < 2) throw new Error('ColumnBatch: at least two columns');
     const body = this.columns.map(({ key }) => `field(row.${key})`).join(', ');
-    this.write = new Function('row', 'field', `return [${body}].join('\\x1f');`) as typeof this.write;
+    this.write = new Function('row', 'field', 'separator', `return [${body}].join(separator);`) as typeof this.write;
   }
 
   /**
@@ -77,7 +77,7 @@ export class ColumnBatch<T extends PgTable> {
    * columns of its own per row joins texts of several batches (joinFields) and adds them with pushFields.
    */
   fields(row: Partial<T['$inferInsert']>): string {
-    return this.write(row, fieldText);
+    return this.write(row, fieldText, FIELD);
   }
 
   get size() {

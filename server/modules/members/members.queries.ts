@@ -188,16 +188,15 @@ export async function listMembers(db: DbOrTx, scope: Scope, f: ListFilter, ring:
 
 /** The change history of a member in the scope, newest first. */
 export async function listMemberHistory(db: DbOrTx, scope: Scope, id: number) {
-  await getMemberInScope(db, scope, id);
-  return listMemberHistoryOf(db, id);
+  return listMemberHistoryOf(db, await getMemberInScope(db, scope, id));
 }
 
 /** The change history of a member already authorised by the caller, newest first. */
-export async function listMemberHistoryOf(db: DbOrTx, id: number) {
+export async function listMemberHistoryOf(db: DbOrTx, member: Pick<MemberRow, 'id' | 'importId' | 'cardNo'>) {
   const rows = await db
     .select()
     .from(memberHistory)
-    .where(eq(memberHistory.memberId, id))
+    .where(eq(memberHistory.memberId, member.id))
     .orderBy(desc(memberHistory.id));
   const items = rows.map((r) => ({
     id: r.id,
@@ -206,7 +205,7 @@ export async function listMemberHistoryOf(db: DbOrTx, id: number) {
     action: r.action,
     changes: r.changes,
   }));
-  const registration = await importRegistration(db, id);
+  const registration = member.importId === null ? null : await importRegistration(db, member);
   return { items: registration ? [...items, registration] : items };
 }
 
@@ -214,25 +213,23 @@ export async function listMemberHistoryOf(db: DbOrTx, id: number) {
  * The first history entry of a member an import registered: the import itself (who committed it,
  * when, which file). It has no history row of its own; its id, 0, is no history row's.
  */
-async function importRegistration(db: DbOrTx, memberId: number) {
+async function importRegistration(db: DbOrTx, member: Pick<MemberRow, 'importId' | 'cardNo'>) {
   const [found] = await db
     .select({
       importId: memberImports.id,
       fileName: memberImports.fileName,
       committedAt: memberImports.committedAt,
       committedByName: memberImports.committedByName,
-      cardNo: members.cardNo,
     })
-    .from(members)
-    .innerJoin(memberImports, eq(memberImports.id, members.importId))
-    .where(eq(members.id, memberId));
+    .from(memberImports)
+    .where(eq(memberImports.id, member.importId as number));
   if (!found?.committedAt) return null;
   return {
     id: 0,
     at: found.committedAt.toISOString(),
     actorName: found.committedByName,
     action: 'members.create',
-    changes: { importId: found.importId, fileName: found.fileName, cardNo: found.cardNo },
+    changes: { importId: found.importId, fileName: found.fileName, cardNo: member.cardNo },
   };
 }
 

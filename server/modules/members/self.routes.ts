@@ -9,7 +9,7 @@ import { getOwnMember, listMemberHistoryOf, toMemberView } from './members.queri
 
 const tags = ['会员服务'];
 
-/** The member's own record with their own numbers decrypted; the access is audited like any other. */
+/** The member's own record, and its view with their own numbers decrypted; the access is audited like any other. */
 async function ownRecord(ctx: Ctx, action: 'members.self_view' | 'members.self_export') {
   const member = await getOwnMember(ctx.db, ctx.actor.accountId);
   await audit(ctx, {
@@ -20,9 +20,12 @@ async function ownRecord(ctx: Ctx, action: 'members.self_view' | 'members.self_e
     orgPath: member.orgPath,
   });
   return {
-    ...toMemberView(member, chinaDate(ctx.now)),
-    idNumberFull: decryptField(ctx.pii, member.idNumberEnc),
-    mobileFull: member.mobileEnc ? decryptField(ctx.pii, member.mobileEnc) : null,
+    member,
+    view: {
+      ...toMemberView(member, chinaDate(ctx.now)),
+      idNumberFull: decryptField(ctx.pii, member.idNumberEnc),
+      mobileFull: member.mobileEnc ? decryptField(ctx.pii, member.mobileEnc) : null,
+    },
   };
 }
 
@@ -31,7 +34,7 @@ export async function selfRoutes(app: App) {
   app.get(
     '/api/portal/member',
     { schema: { tags, summary: '我的会员信息', response: { 200: selfMemberView } }, config: { access: 'portal.use' } },
-    (req) => ownRecord(req.ctx, 'members.self_view'),
+    async (req) => (await ownRecord(req.ctx, 'members.self_view')).view,
   );
 
   app.get(
@@ -41,12 +44,12 @@ export async function selfRoutes(app: App) {
       config: { access: 'portal.use' },
     },
     async (req, reply) => {
-      const record = await ownRecord(req.ctx, 'members.self_export');
-      const history = await listMemberHistoryOf(req.ctx.db, record.id);
+      const { member, view } = await ownRecord(req.ctx, 'members.self_export');
+      const history = await listMemberHistoryOf(req.ctx.db, member);
       const copy = {
         说明: '这是智慧工会平台保存的您本人的会员信息副本，请妥善保管。',
         导出时间: req.ctx.now.toISOString(),
-        会员信息: record,
+        会员信息: view,
         变更记录: history.items,
       };
       const name = `我的会员信息-${chinaDate(req.ctx.now).replaceAll('-', '')}.json`;
